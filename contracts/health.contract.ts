@@ -1,0 +1,6 @@
+export interface HealthResponse {
+  status: 'ok' | 'unavailable';
+  database: 'up' | 'down';
+  dialect: 'sqlite' | 'mariadb';
+  version: string;
+}

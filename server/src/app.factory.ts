@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import { ConsoleLogger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyStatic from '@fastify/static';
+import { LogController } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { IncomingMessage } from 'node:http';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/app-config';
+import { APP_VERSION } from './modules/health/health.controller';
+
+const NEST_LEVELS: Record<string, LogLevel[]> = {
+  trace: ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'],
+  debug: ['debug', 'log', 'warn', 'error', 'fatal'],
+  info: ['log', 'warn', 'error', 'fatal'],
+  warn: ['warn', 'error', 'fatal'],
+  error: ['error', 'fatal'],
+  fatal: ['fatal'],
+  silent: [],
+};
+
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+/** Builds the whole service (used by main.ts, the tests and the benchmark). */
+export async function createApp(config: AppConfig, opts: { logStream?: { write(msg: string): void } } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization', '*.session_key', '*.sessionKey'], ...(opts.logStream ? { stream: opts.logStream } : {}) },
+    logController: new LogController({ disableRequestLogging: true }),
+    // Request id: the caller's X-Request-Id when sane, else a new UUID; echoed back in every response.
+    genReqId: (req: IncomingMessage) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new ConsoleLogger({ json: true, logLevels: NEST_LEVELS[config.logLevel] ?? NEST_LEVELS.info }),
+    abortOnError: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+  // One structured line per request (skipped entirely at LOG_LEVEL=warn and above).
+  if (['info', 'debug', 'trace'].includes(config.logLevel)) {
+    fastify.addHook('onResponse', async (req, reply) => {
+      req.log.info({ method: req.method, url: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    });
+  }
+
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Linli 邻里 API')
+      .setDescription('Concerns 民情诉求, organisation, notifications. Errors: { code, message, requestId }.')
+      .setVersion(APP_VERSION)
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
+
+  // The H5 build of the mini-program, served at / (hash router: no deep-link fallback needed).
+  const h5 = resolve(config.h5Dir);
+  if (existsSync(resolve(h5, 'index.html'))) {
+    await fastify.register(fastifyStatic, { root: h5, prefix: '/', decorateReply: false, index: ['index.html'], wildcard: true });
+  } else {
+    fastify.get('/', async (_req, reply) =>
+      reply.type('text/plain; charset=utf-8').send(`Linli API is running. The H5 app is not built (${h5} missing): run npm run build:h5.`),
+    );
+  }
+  return app;
+}

@@ -1,0 +1,41 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AuthCoreModule } from './common/auth/auth-core.module';
+import { EventsModule } from './common/events/events.module';
+import { GlobalExceptionFilter } from './common/http/global-exception.filter';
+import { IdempotencyModule } from './common/idempotency/idempotency.module';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseBootstrap } from './database/bootstrap.service';
+import { DatabaseModule } from './database/database.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { ConcernsModule } from './modules/concerns/concerns.module';
+import { HealthController } from './modules/health/health.controller';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { OrgModule } from './modules/org/org.module';
+import { SchedulerModule } from './modules/scheduler/scheduler.module';
+import { UsersModule } from './modules/users/users.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        EventsModule,
+        AuthCoreModule,
+        IdempotencyModule,
+        SchedulerModule,
+        OrgModule,
+        UsersModule,
+        AuthModule.register(config),
+        NotificationsModule,
+        ConcernsModule,
+      ],
+      controllers: [HealthController],
+      providers: [DatabaseBootstrap, { provide: APP_FILTER, useClass: GlobalExceptionFilter }],
+    };
+  }
+}

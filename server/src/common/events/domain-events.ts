@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** Events other modules react to, inside the same transaction as the change that caused them. */
+export type DomainEvent =
+  | { type: 'concern.submitted'; concernId: number; holderId: number | null; communityId: number; submitterName: string; categoryLabel: string }
+  | { type: 'concern.accepted'; concernId: number; submitterId: number; actorName: string; categoryLabel: string }
+  | { type: 'concern.accept_overdue'; concernId: number; holderId: number | null; communityId: number; categoryLabel: string }
+  | { type: 'resident.confirmed'; residentId: number; unitLabel: string; actorName: string };
+
+type Handler<E extends DomainEvent = DomainEvent> = (manager: EntityManager, event: E) => Promise<void>;
+
+@Injectable()
+export class DomainEvents {
+  private readonly handlers = new Map<DomainEvent['type'], Handler[]>();
+
+  on<T extends DomainEvent['type']>(type: T, handler: Handler<Extract<DomainEvent, { type: T }>>): void {
+    const list = this.handlers.get(type) ?? [];
+    list.push(handler as Handler);
+    this.handlers.set(type, list);
+  }
+
+  /** Runs every handler in the caller's transaction: the change and its effects commit together. */
+  async publish(manager: EntityManager, event: DomainEvent): Promise<void> {
+    for (const handler of this.handlers.get(event.type) ?? []) await handler(manager, event);
+  }
+}

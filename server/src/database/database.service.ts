@@ -1,0 +1,86 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+export type Dialect = 'sqlite' | 'mariadb';
+
+/**
+ * The one way to write. On SQLite, TypeORM shares a single query runner, so a second transaction
+ * started while the first awaits silently becomes a SAVEPOINT inside it: every write transaction is
+ * therefore queued in-process. On MariaDB, transactions run concurrently on the pool.
+ */
+@Injectable()
+export class DatabaseService {
+  private readonly logger = new Logger(DatabaseService.name);
+  private tail: Promise<unknown> = Promise.resolve();
+  readonly dialect: Dialect;
+
+  constructor(@InjectDataSource() readonly dataSource: DataSource) {
+    this.dialect = dataSource.options.type === 'better-sqlite3' ? 'sqlite' : 'mariadb';
+  }
+
+  /** One use case, one transaction. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.dialect === 'mariadb') return this.dataSource.transaction(work);
+    return this.serialize(() => this.dataSource.transaction(work));
+  }
+
+  /** Read-only work outside a transaction. */
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  private serialize<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(fn, fn);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Run pending migrations; on MariaDB under a named lock so two processes starting together do not race. */
+  async migrate(): Promise<string[]> {
+    const ds = this.dataSource;
+    if (this.dialect === 'sqlite') return (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
+    const runner = ds.createQueryRunner();
+    try {
+      await runner.connect();
+      const [row] = await runner.query(`SELECT GET_LOCK('linli_migrations', 60) AS got`);
+      if (Number(row?.got) !== 1) throw new Error('Could not take the migration lock within 60 s');
+      try {
+        return (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
+      } finally {
+        await runner.query(`SELECT RELEASE_LOCK('linli_migrations')`);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.dataSource.query('SELECT 1');
+      return true;
+    } catch (err) {
+      this.logger.warn(`database ping failed: ${(err as Error).message}`);
+      return false;
+    }
+  }
+}
+
+/** Unique-key violations differ per driver; one test for all. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; driverError?: { code?: string }; message?: string };
+  const code = e?.driverError?.code ?? e?.code;
+  return (
+    code === 'ER_DUP_ENTRY' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    /UNIQUE constraint failed|Duplicate entry/i.test(e?.message ?? '')
+  );
+}
+
+/** Rows changed by an UPDATE/DELETE, whatever the driver reports. */
+export function affectedRows(result: { affected?: number | null; raw?: unknown }): number {
+  if (typeof result.affected === 'number') return result.affected;
+  const raw = result.raw as { affectedRows?: number; changes?: number } | undefined;
+  return raw?.affectedRows ?? raw?.changes ?? 0;
+}

@@ -1,0 +1,111 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Role } from '../../../../contracts/roles';
+import { DatabaseService } from '../../database/database.service';
+import { UserEntity } from '../users/user.entity';
+import { BuildingEntity, CommunityEntity, DepartmentEntity, GridEntity, StreetEntity, UnitEntity } from './org.entities';
+
+/**
+ * Demo organisation modelled on seed 000 (任丘市会战道街道): 5 communities, 3 grids each, 3 buildings
+ * per grid, 3 units per building; one grid worker per grid, community staff, a street admin,
+ * departments and residents. Seeded once: only into an empty database, never over real data.
+ */
+export const DEMO = {
+  street: '会战道街道',
+  communities: ['创业一社区', '采一社区', '采二社区', '创业二社区', '会战社区'],
+  departments: ['城管局', '住建局', '派出所'],
+  gridsPerCommunity: 3,
+  buildingsPerGrid: 3,
+  unitsPerBuilding: 3,
+  communityStaff: ['解娜', '张利萍', '刘海燕', '赵春梅', '孙丽华'],
+  gridWorkerSurnames: ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '马', '朱', '胡'],
+  streetAdmin: '尹宝峰',
+  /** name, community index, grid index in community, building in grid, unit, confirmed? phone */
+  residents: [
+    ['张桂芳', 0, 0, 0, 0, true, '13803170001'],
+    ['陈文信', 1, 0, 0, 1, true, '13803170002'],
+    ['王秀兰', 0, 0, 1, 2, false, '13803170003'],
+    ['李建国', 1, 1, 0, 0, true, '13803170004'],
+    ['杨立新', 2, 0, 2, 1, true, '13803170005'],
+    ['赵淑珍', 3, 2, 1, 0, true, '13803170006'],
+  ] as const,
+  residentWithoutUnit: '刘明',
+};
+
+@Injectable()
+export class DemoSeeder {
+  private readonly logger = new Logger(DemoSeeder.name);
+
+  constructor(private readonly db: DatabaseService) {}
+
+  /** Seeds only an empty database (no street office, no user). Returns whether it seeded. */
+  async seedOnce(): Promise<boolean> {
+    return this.db.transaction(async (m) => {
+      const streets = await m.count(StreetEntity);
+      const users = await m.count(UserEntity);
+      if (streets > 0 || users > 0) return false;
+      await this.seed(m);
+      this.logger.log('demo organisation seeded (会战道街道)');
+      return true;
+    });
+  }
+
+  private async seed(m: EntityManager): Promise<void> {
+    const now = new Date();
+    const streetId = await insertId(m, StreetEntity, { name: DEMO.street });
+    const departmentIds: number[] = [];
+    for (const name of DEMO.departments) departmentIds.push(await insertId(m, DepartmentEntity, { streetId, name }));
+
+    const user = (values: Partial<UserEntity> & { name: string; role: Role }) =>
+      insertId(m, UserEntity, { unitConfirmed: false, isDemo: true, createdAt: now, ...values });
+
+    await user({ name: DEMO.streetAdmin, role: 'street_admin', streetId, phone: '13803179000' });
+    for (const [i, departmentId] of departmentIds.entries()) {
+      await user({ name: `${DEMO.departments[i]}联络员`, role: 'department', streetId, departmentId, phone: `1380317910${i}` });
+    }
+
+    // units[c][g][b][u] = unit id
+    const units: number[][][][] = [];
+    let workerNo = 0;
+    for (const [c, communityName] of DEMO.communities.entries()) {
+      const communityId = await insertId(m, CommunityEntity, { streetId, name: communityName });
+      await user({ name: DEMO.communityStaff[c], role: 'community_staff', streetId, communityId, phone: `138031780${c}0` });
+      units[c] = [];
+      for (let g = 0; g < DEMO.gridsPerCommunity; g++) {
+        const gridId = await insertId(m, GridEntity, { communityId, name: `第${g + 1}网格`, gridWorkerId: null });
+        const worker = await user({
+          name: `${DEMO.gridWorkerSurnames[workerNo % DEMO.gridWorkerSurnames.length]}网格员`,
+          role: 'grid_worker', streetId, communityId, gridId, phone: `1380317${String(8100 + workerNo).padStart(4, '0')}`,
+        });
+        workerNo++;
+        await m.update(GridEntity, { id: gridId }, { gridWorkerId: worker });
+        units[c][g] = [];
+        for (let b = 0; b < DEMO.buildingsPerGrid; b++) {
+          const buildingNo = g * DEMO.buildingsPerGrid + b + 1;
+          const buildingId = await insertId(m, BuildingEntity, { communityId, gridId, name: `${buildingNo}号楼` });
+          units[c][g][b] = [];
+          for (let u = 0; u < DEMO.unitsPerBuilding; u++) {
+            units[c][g][b].push(await insertId(m, UnitEntity, { buildingId, name: `${u + 1}单元` }));
+          }
+        }
+      }
+    }
+
+    const communityIds = (await m.find(CommunityEntity, { order: { id: 'ASC' } })).map((c) => c.id);
+    const grids = await m.find(GridEntity, { order: { id: 'ASC' } });
+    for (const [name, c, g, b, u, confirmed, phone] of DEMO.residents) {
+      const grid = grids.filter((x) => x.communityId === communityIds[c])[g];
+      await user({
+        name, role: 'resident', phone, streetId, communityId: communityIds[c], gridId: grid.id,
+        unitId: units[c][g][b][u], unitConfirmed: confirmed, unitChosenAt: now,
+        unitConfirmedBy: confirmed ? grid.gridWorkerId : null,
+      });
+    }
+    await user({ name: DEMO.residentWithoutUnit, role: 'resident', phone: '13803170007' });
+  }
+}
+
+async function insertId<T extends object>(m: EntityManager, entity: new () => T, values: Partial<T>): Promise<number> {
+  const result = await m.insert(entity, values as never);
+  return Number(result.identifiers[0].id);
+}

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode } from '../../../../contracts/errors';
+import type { AreaRef, MeResponse, SetMyUnitRequest, UpdateMeRequest } from '../../../../contracts/users.contract';
+import { DomainException } from '../../common/domain-exception';
+import type { AuthClaims } from '../../common/auth/token.service';
+import { DatabaseService } from '../../database/database.service';
+import { CommunityEntity, DepartmentEntity, GridEntity, StreetEntity } from '../org/org.entities';
+import { OrgRepository } from '../org/org.repository';
+import { UserEntity } from './user.entity';
+import { toMe } from './users.mapper';
+
+@Injectable()
+export class UsersService {
+  constructor(private readonly db: DatabaseService, private readonly org: OrgRepository) {}
+
+  async findOrFail(userId: number): Promise<UserEntity> {
+    const user = await this.db.manager.findOne(UserEntity, { where: { id: userId } });
+    // A token for a deleted user is as good as no token.
+    if (!user) throw new DomainException(ErrorCode.TOKEN_INVALID, 401, '登录已过期，请重新登录');
+    return user;
+  }
+
+  async me(auth: AuthClaims): Promise<MeResponse> {
+    return this.describe(await this.findOrFail(auth.sub));
+  }
+
+  async describe(user: UserEntity): Promise<MeResponse> {
+    const place = user.unitId ? await this.org.findPlace(user.unitId) : null;
+    return toMe(user, place, await this.scopeRef(user));
+  }
+
+  async updateMe(auth: AuthClaims, body: UpdateMeRequest): Promise<MeResponse> {
+    await this.db.transaction((m) => m.update(UserEntity, { id: auth.sub }, { name: body.name }));
+    return this.me(auth);
+  }
+
+  /** A resident chooses their unit; it waits for the grid worker's confirmation. */
+  async setUnit(auth: AuthClaims, body: SetMyUnitRequest): Promise<MeResponse> {
+    const place = await this.org.findPlace(body.unitId);
+    if (!place) throw new DomainException(ErrorCode.UNIT_NOT_FOUND, 404, '没有找到这个单元');
+    const user = await this.findOrFail(auth.sub);
+    if (user.unitId !== place.unitId) {
+      await this.db.transaction((m) =>
+        m.update(
+          UserEntity,
+          { id: user.id },
+          {
+            unitId: place.unitId,
+            gridId: place.gridId,
+            communityId: place.communityId,
+            streetId: place.streetId,
+            unitConfirmed: false,
+            unitConfirmedBy: null,
+            unitChosenAt: new Date(),
+          },
+        ),
+      );
+    }
+    return this.me(auth);
+  }
+
+  private async scopeRef(user: UserEntity): Promise<AreaRef | null> {
+    const m = this.db.manager;
+    switch (user.role) {
+      case 'grid_worker': {
+        const g = user.gridId ? await m.findOne(GridEntity, { where: { id: user.gridId } }) : null;
+        return g ? { level: 'grid', id: g.id, name: g.name } : null;
+      }
+      case 'community_staff': {
+        const c = user.communityId ? await m.findOne(CommunityEntity, { where: { id: user.communityId } }) : null;
+        return c ? { level: 'community', id: c.id, name: c.name } : null;
+      }
+      case 'street_admin': {
+        const s = user.streetId ? await m.findOne(StreetEntity, { where: { id: user.streetId } }) : null;
+        return s ? { level: 'street', id: s.id, name: s.name } : null;
+      }
+      case 'department': {
+        const d = user.departmentId ? await m.findOne(DepartmentEntity, { where: { id: user.departmentId } }) : null;
+        return d ? { level: 'department', id: d.id, name: d.name } : null;
+      }
+      default:
+        return null;
+    }
+  }
+}
