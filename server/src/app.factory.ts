@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { APP_VERSION } from './modules/health/health.controller';
@@ -24,6 +25,10 @@ const NEST_LEVELS: Record<string, LogLevel[]> = {
 };
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+/** Shutdown drain: keep listening until no connection has arrived for this long and each accepted one has sent its request (at most DRAIN_MAX_MS). */
+const DRAIN_QUIET_MS = 50;
+const DRAIN_MAX_MS = 1000;
 
 /** Builds the whole service (used by main.ts, the tests and the benchmark). */
 export async function createApp(config: AppConfig, opts: { logStream?: { write(msg: string): void } } = {}): Promise<NestFastifyApplication> {
@@ -46,6 +51,28 @@ export async function createApp(config: AppConfig, opts: { logStream?: { write(m
   fastify.addHook('onRequest', async (req, reply) => {
     void reply.header('x-request-id', req.id);
   });
+  // Graceful shutdown: once closing, new requests are answered 503 (return503OnClosing), but the socket
+  // keeps listening until connections stop arriving and every accepted one has sent its request, so
+  // connections already queued in the kernel's backlog get an HTTP answer instead of a reset (closing
+  // the server drops accepted connections that have not sent a request yet as "idle").
+  let lastConnectionAt = 0;
+  const waitingForRequest = new Set<Socket>();
+  fastify.server.on('connection', (socket: Socket) => {
+    lastConnectionAt = Date.now();
+    waitingForRequest.add(socket);
+    socket.once('close', () => waitingForRequest.delete(socket));
+  });
+  fastify.server.on('request', (req: IncomingMessage) => waitingForRequest.delete(req.socket));
+  fastify.addHook('preClose', async () => {
+    if (!fastify.server.listening) return;
+    const deadline = Date.now() + DRAIN_MAX_MS;
+    do {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      // setImmediate runs after an I/O poll: pending connections and their first bytes have been taken in.
+      await new Promise((resolve) => setImmediate(resolve));
+    } while (Date.now() < deadline && (waitingForRequest.size > 0 || Date.now() - lastConnectionAt < DRAIN_QUIET_MS));
+  });
+
   // One structured line per request (skipped entirely at LOG_LEVEL=warn and above).
   if (['info', 'debug', 'trace'].includes(config.logLevel)) {
     fastify.addHook('onResponse', async (req, reply) => {

@@ -15,8 +15,9 @@ async function bootstrap(): Promise<void> {
   }
   const started = process.hrtime.bigint();
   const app = await createApp(config);
-  // Graceful shutdown: stop accepting, let in-flight requests finish, close the database.
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  // Graceful shutdown: stop accepting, let in-flight requests finish, close the database, exit 0
+  // (without useProcessExit Nest re-raises the signal and the process dies "killed by SIGTERM").
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       setTimeout(() => {

@@ -1,8 +1,24 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { resolve } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 
 export type Dialect = 'sqlite' | 'mariadb';
+
+/**
+ * SQLite write queues, one per database file, shared by every DataSource on that file in this
+ * process: two connections to one file in one thread would otherwise wait on each other's write
+ * lock for the whole busy_timeout (blocking the thread) and fail with "database is locked".
+ */
+const sqliteWriteQueues = new Map<string, { tail: Promise<unknown> }>();
+
+function sqliteWriteQueue(file: string): { tail: Promise<unknown> } {
+  if (file === ':memory:') return { tail: Promise.resolve() };
+  const key = resolve(file);
+  let queue = sqliteWriteQueues.get(key);
+  if (!queue) sqliteWriteQueues.set(key, (queue = { tail: Promise.resolve() }));
+  return queue;
+}
 
 /**
  * The one way to write. On SQLite, TypeORM shares a single query runner, so a second transaction
@@ -12,11 +28,12 @@ export type Dialect = 'sqlite' | 'mariadb';
 @Injectable()
 export class DatabaseService {
   private readonly logger = new Logger(DatabaseService.name);
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly writeQueue: { tail: Promise<unknown> };
   readonly dialect: Dialect;
 
   constructor(@InjectDataSource() readonly dataSource: DataSource) {
     this.dialect = dataSource.options.type === 'better-sqlite3' ? 'sqlite' : 'mariadb';
+    this.writeQueue = sqliteWriteQueue(this.dialect === 'sqlite' ? String(dataSource.options.database) : ':memory:');
   }
 
   /** One use case, one transaction. */
@@ -25,14 +42,25 @@ export class DatabaseService {
     return this.serialize(() => this.dataSource.transaction(work));
   }
 
+  /** INSERT through the manager (inside its transaction) with hand-written SQL; returns the new id. Hot paths only. */
+  async insert(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
+    const r = (await m.query(sql, params)) as number | bigint | { insertId?: number };
+    return Number(typeof r === 'object' && r !== null ? r.insertId : r);
+  }
+
+  /** A Date as the driver stores it: SQLite keeps TypeORM's UTC text form, mysql2 (timezone 'Z') takes Date. */
+  dateParam(d: Date): Date | string {
+    return this.dialect === 'sqlite' ? d.toISOString().replace('T', ' ').replace('Z', '') : d;
+  }
+
   /** Read-only work outside a transaction. */
   get manager(): EntityManager {
     return this.dataSource.manager;
   }
 
   private serialize<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(fn, fn);
-    this.tail = run.catch(() => undefined);
+    const run = this.writeQueue.tail.then(fn, fn);
+    this.writeQueue.tail = run.catch(() => undefined);
     return run;
   }
 

@@ -25,8 +25,10 @@ export class TokenService {
     const dot = token.indexOf('.');
     if (dot <= 0 || token.length > 1000) return null;
     const payload = token.slice(0, dot);
-    const given = Buffer.from(token.slice(dot + 1), 'base64url');
-    const expected = Buffer.from(this.sign(payload), 'base64url');
+    // Compare the signature text, not its decoded bytes: base64url decoding ignores the last
+    // character's padding bits and stray characters, which would accept altered tokens.
+    const given = Buffer.from(token.slice(dot + 1), 'utf8');
+    const expected = Buffer.from(this.sign(payload), 'utf8');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
     try {
       const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as AuthClaims;

@@ -16,7 +16,22 @@ const FASTIFY_ERRORS: Record<string, Mapped> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, body: { code: ErrorCode.MALFORMED_JSON, message: '请求长度不正确' } },
 };
 
-const DB_DOWN = new Set(['ECONNREFUSED', 'PROTOCOL_CONNECTION_LOST', 'ETIMEDOUT', 'ER_CON_COUNT_ERROR', 'EHOSTUNREACH', 'POOL_CLOSED']);
+const DB_DOWN = new Set(['ECONNREFUSED', 'ECONNRESET', 'PROTOCOL_CONNECTION_LOST', 'ETIMEDOUT', 'ER_CON_COUNT_ERROR', 'EHOSTUNREACH', 'ENOTFOUND', 'ER_SERVER_SHUTDOWN', 'POOL_CLOSED']);
+/** SQLite: locked by another process past busy_timeout, file unreadable/unwritable, disk full. */
+const SQLITE_DOWN = /^SQLITE_(BUSY|IOERR|CANTOPEN|FULL|READONLY)/;
+/** Errors without a code: a closed better-sqlite3 connection, a closed mysql2 pool, TypeORM's MySQL driver without a pool. */
+const DB_DOWN_MESSAGE = /^(The database connection is not open|Pool is closed\.|Connection is not established with mysql database)/;
+const DB_DOWN_NAMES = new Set(['CannotExecuteNotConnectedError', 'ConnectionIsNotSetError']);
+
+/** The database cannot be reached (or is closed): the request may succeed later, so 503, not 500. */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { name?: string; code?: string; message?: string; driverError?: { code?: string; message?: string } } | undefined;
+  if (!e) return false;
+  const code = e.driverError?.code ?? e.code;
+  if (code && (DB_DOWN.has(code) || SQLITE_DOWN.test(code))) return true;
+  if (e.name && DB_DOWN_NAMES.has(e.name)) return true;
+  return DB_DOWN_MESSAGE.test(e.driverError?.message ?? '') || DB_DOWN_MESSAGE.test(e.message ?? '');
+}
 
 /** The one place errors become HTTP responses: `{ code, message, requestId }`. Unknown errors are a logged 500. */
 @Catch()
@@ -58,8 +73,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     if (e?.code?.startsWith('FST_') && e.statusCode && e.statusCode < 500) {
       return { status: e.statusCode, body: { code: ErrorCode.VALIDATION_FAILED, message: '请求不正确' } };
     }
-    const dbCode = e?.driverError?.code ?? e?.code;
-    if (dbCode && DB_DOWN.has(dbCode)) {
+    if (isDatabaseUnavailable(error)) {
       return { status: 503, body: { code: ErrorCode.DATABASE_UNAVAILABLE, message: '服务暂时不可用，请稍后再试' } };
     }
     return { status: 500, body: { code: ErrorCode.INTERNAL_ERROR, message: '服务出了点问题，请稍后再试' } };

@@ -41,18 +41,40 @@ export class IdempotencyService {
     const status = opts.status ?? 201;
     if (!opts.key) return { status, body: await this.db.transaction(work), replayed: false };
     const requestHash = createHash('sha256').update(stableJson(opts.body)).digest('hex');
-    const reserved = await this.reserve(opts.userId, opts.scope, opts.key, requestHash);
-    if ('replay' in reserved) return reserved.replay as StoredResponse<T>;
-    try {
-      const body = await this.db.transaction(async (m) => {
-        const result = await work(m);
-        await m.update(IdempotencyKeyEntity, { id: reserved.id }, { state: 'done', responseStatus: status, responseBody: JSON.stringify(result) });
-        return result;
-      });
+    const finish = async (m: EntityManager, id: number): Promise<T> => {
+      const result = await work(m);
+      await m.query(`UPDATE idempotency_keys SET state = 'done', response_status = ?, response_body = ? WHERE id = ?`, [status, JSON.stringify(result), id]);
+      return result;
+    };
+    if (this.db.dialect === 'sqlite') {
+      // SQLite write transactions are serialized, so no other request can see this key "in flight":
+      // reserve, work and answer in ONE transaction; a taken key rolls it back and is looked up.
+      try {
+        const body = await this.db.transaction(async (m) => finish(m, await this.insertKey(m, opts.userId, opts.scope, opts.key!, requestHash)));
+        return { status, body, replayed: false };
+      } catch (err) {
+        if (!(err instanceof KeyTaken)) throw err;
+      }
+      const existing = await this.existing<T>(opts.userId, opts.scope, opts.key, requestHash);
+      if ('replay' in existing) return existing.replay;
+      const body = await this.db.transaction((m) => finish(m, existing.id));
       return { status, body, replayed: false };
+    }
+    // MariaDB: the key is reserved in its own short transaction, so a concurrent retry sees it in flight (409).
+    let reserved: number;
+    try {
+      reserved = await this.db.transaction((m) => this.insertKey(m, opts.userId, opts.scope, opts.key!, requestHash));
+    } catch (err) {
+      if (!(err instanceof KeyTaken)) throw err;
+      const existing = await this.existing<T>(opts.userId, opts.scope, opts.key, requestHash);
+      if ('replay' in existing) return existing.replay;
+      reserved = existing.id;
+    }
+    try {
+      return { status, body: await this.db.transaction((m) => finish(m, reserved)), replayed: false };
     } catch (err) {
       // The work failed and nothing of it was stored: free the key so a corrected retry can use it.
-      await this.db.transaction((m) => m.delete(IdempotencyKeyEntity, { id: reserved.id, state: 'pending' })).catch(() => undefined);
+      await this.db.transaction((m) => m.delete(IdempotencyKeyEntity, { id: reserved, state: 'pending' })).catch(() => undefined);
       throw err;
     }
   }
@@ -64,23 +86,28 @@ export class IdempotencyService {
     );
   }
 
-  private async reserve(userId: number, scope: string, idemKey: string, requestHash: string): Promise<{ id: number } | { replay: StoredResponse<unknown> }> {
+  private async insertKey(m: EntityManager, userId: number, scope: string, idemKey: string, requestHash: string): Promise<number> {
     try {
-      const id = await this.db.transaction(async (m) => {
-        const r = await m.insert(IdempotencyKeyEntity, { userId, scope, idemKey, requestHash, state: 'pending', responseStatus: null, responseBody: null, createdAt: new Date() });
-        return Number(r.identifiers[0].id);
-      });
-      return { id };
+      return await this.db.insert(
+        m,
+        `INSERT INTO idempotency_keys (user_id, scope, idem_key, request_hash, state, response_status, response_body, created_at) VALUES (?, ?, ?, ?, 'pending', NULL, NULL, ?)`,
+        [userId, scope, idemKey, requestHash, this.db.dateParam(new Date())],
+      );
     } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
+      if (isUniqueViolation(err)) throw new KeyTaken();
+      throw err;
     }
+  }
+
+  /** The key is taken: replay its answer, reject another body (422), or report it in flight (409) unless stale. */
+  private async existing<T>(userId: number, scope: string, idemKey: string, requestHash: string): Promise<{ id: number } | { replay: StoredResponse<T> }> {
     const row = await this.db.manager.findOne(IdempotencyKeyEntity, { where: { userId, scope, idemKey } });
     if (!row) throw new DomainException(ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT, 409, '上一次提交还在处理中，请稍候');
     if (row.requestHash !== requestHash) {
       throw new DomainException(ErrorCode.IDEMPOTENCY_KEY_REUSED, 422, '这个 Idempotency-Key 已用于另一份内容');
     }
     if (row.state === 'done') {
-      return { replay: { status: row.responseStatus ?? 200, body: JSON.parse(row.responseBody ?? 'null'), replayed: true } };
+      return { replay: { status: row.responseStatus ?? 200, body: JSON.parse(row.responseBody ?? 'null') as T, replayed: true } };
     }
     const age = Date.now() - new Date(row.createdAt).getTime();
     if (age > STALE_PENDING_MS) {
@@ -93,6 +120,8 @@ export class IdempotencyService {
     throw new DomainException(ErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT, 409, '上一次提交还在处理中，请稍候');
   }
 }
+
+class KeyTaken extends Error {}
 
 /** JSON with sorted keys, so `{a,b}` and `{b,a}` hash the same. */
 function stableJson(value: unknown): string {

@@ -5,11 +5,15 @@ import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableIndexO
  * A test compares it with the entities on both databases (no drift allowed).
  */
 const id = (): TableColumnOptions => ({ name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' });
-const int = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'int', isNullable: nullable });
+// 'integer', not 'int': on SQLite the entities' `int` columns normalize to `integer`, and a column
+// created as `int` would be reported as drift forever (on MariaDB both are INT).
+const int = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'integer', isNullable: nullable });
 const str = (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
 const text = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'text', isNullable: nullable });
 const date = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'datetime', isNullable: nullable });
-const bool = (name: string): TableColumnOptions => ({ name, type: 'boolean', default: false });
+// Default 0, not false: the Table API writes the default verbatim, and SQLite would keep `(false)`
+// while the entities' `default: false` normalizes to `0` (drift); MariaDB stores both as 0.
+const bool = (name: string): TableColumnOptions => ({ name, type: 'boolean', default: 0 });
 const idx = (name: string, columnNames: string[], isUnique = false): TableIndexOptions => ({ name, columnNames, isUnique });
 
 const tables: Table[] = [
@@ -42,7 +46,7 @@ const tables: Table[] = [
     columns: [
       id(), int('street_id'), int('community_id'), int('grid_id'), int('building_id'), int('unit_id'), int('submitter_id'),
       str('category', 32), text('text'), str('status', 20), str('holder_level', 20), int('holder_id', true),
-      int('first_owner_id', true), bool('unconfirmed'), { name: 'version', type: 'int', default: 1 },
+      int('first_owner_id', true), bool('unconfirmed'), { name: 'version', type: 'integer', default: 1 },
       date('created_at'), date('updated_at'), date('accepted_at', true), date('accept_reminded_at', true),
     ],
     indices: [

@@ -42,6 +42,37 @@ export interface EventRow {
   createdAt: Date | string;
 }
 
+export interface SubmitterPlace {
+  id: number;
+  name: string;
+  role: string;
+  unitConfirmed: number | boolean;
+  unitId: number | null;
+  unitName: string | null;
+  buildingId: number | null;
+  buildingName: string | null;
+  gridId: number | null;
+  gridName: string | null;
+  gridWorkerId: number | null;
+  gridWorkerName: string | null;
+  communityId: number | null;
+  communityName: string | null;
+  streetId: number | null;
+}
+
+const SELECT_SUBMITTER = `
+SELECT u.id AS id, u.name AS name, u.role AS role, u.unit_confirmed AS unitConfirmed,
+       un.id AS unitId, un.name AS unitName, b.id AS buildingId, b.name AS buildingName,
+       g.id AS gridId, g.name AS gridName, g.grid_worker_id AS gridWorkerId, w.name AS gridWorkerName,
+       c.id AS communityId, c.name AS communityName, c.street_id AS streetId
+  FROM users u
+  LEFT JOIN units un ON un.id = u.unit_id
+  LEFT JOIN buildings b ON b.id = un.building_id
+  LEFT JOIN grids g ON g.id = b.grid_id
+  LEFT JOIN communities c ON c.id = b.community_id
+  LEFT JOIN users w ON w.id = g.grid_worker_id
+ WHERE u.id = ?`;
+
 const SELECT_ROWS = `
 SELECT c.id AS id, c.street_id AS streetId, c.community_id AS communityId, c.grid_id AS gridId, c.submitter_id AS submitterId,
        c.category AS category, c.text AS text, c.status AS status, c.holder_id AS holderId, c.first_owner_id AS firstOwnerId,
@@ -61,13 +92,30 @@ SELECT c.id AS id, c.street_id AS streetId, c.community_id AS communityId, c.gri
 export class ConcernsRepository {
   constructor(private readonly db: DatabaseService) {}
 
-  async insert(m: EntityManager, values: Omit<ConcernEntity, 'id'>): Promise<number> {
-    const result = await m.insert(ConcernEntity, values);
-    return Number(result.identifiers[0].id);
+  /** Hand-written INSERT: this is the submit hot path (TypeORM's query builder costs more than the SQL). */
+  insert(m: EntityManager, v: Omit<ConcernEntity, 'id'>): Promise<number> {
+    return this.db.insert(
+      m,
+      `INSERT INTO concerns (street_id, community_id, grid_id, building_id, unit_id, submitter_id, category, text, status, holder_level,
+         holder_id, first_owner_id, unconfirmed, version, created_at, updated_at, accepted_at, accept_reminded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)`,
+      [v.streetId, v.communityId, v.gridId, v.buildingId, v.unitId, v.submitterId, v.category, v.text, v.status, v.holderLevel,
+        v.holderId, v.firstOwnerId, v.unconfirmed, v.version, this.db.dateParam(v.createdAt), this.db.dateParam(v.updatedAt)],
+    );
   }
 
-  async insertEvent(m: EntityManager, values: Omit<ConcernEventEntity, 'id'>): Promise<void> {
-    await m.insert(ConcernEventEntity, values);
+  async insertEvent(m: EntityManager, v: Omit<ConcernEventEntity, 'id'>): Promise<void> {
+    await this.db.insert(
+      m,
+      `INSERT INTO concern_events (concern_id, actor_id, actor_role, type, from_status, to_status, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [v.concernId, v.actorId, v.actorRole, v.type, v.fromStatus, v.toStatus, v.note, this.db.dateParam(v.createdAt)],
+    );
+  }
+
+  /** The submitter and, in the same query, their unit with everything above it and the grid worker's name. */
+  async submitterPlace(userId: number): Promise<SubmitterPlace | null> {
+    const rows: SubmitterPlace[] = await this.db.manager.query(SELECT_SUBMITTER, [userId]);
+    return rows[0] ?? null;
   }
 
   async findRow(id: number, m: EntityManager = this.db.manager): Promise<ConcernRow | null> {

@@ -16,7 +16,6 @@ import { DomainEvents } from '../../common/events/domain-events';
 import { IdempotencyService, type StoredResponse } from '../../common/idempotency/idempotency.service';
 import { decodeCursor, encodeCursor } from '../../common/time';
 import { affectedRows, DatabaseService } from '../../database/database.service';
-import { OrgRepository } from '../org/org.repository';
 import { UserEntity } from '../users/user.entity';
 import { ConcernEntity } from './concern.entity';
 import { toConcernDetail, toConcernItem } from './concerns.mapper';
@@ -30,7 +29,6 @@ export class ConcernsService {
   constructor(
     private readonly db: DatabaseService,
     private readonly concerns: ConcernsRepository,
-    private readonly org: OrgRepository,
     private readonly events: DomainEvents,
     private readonly idempotency: IdempotencyService,
   ) {}
@@ -40,28 +38,38 @@ export class ConcernsService {
    * person is the first owner); a grid without a worker routes to the community's queue.
    */
   async submit(auth: AuthClaims, body: CreateConcernRequest, idempotencyKey: string | undefined): Promise<StoredResponse<ConcernItem>> {
-    const user = await this.user(auth);
-    if (!user.unitId) throw new DomainException(ErrorCode.UNIT_REQUIRED, 422, '请先在“我的”里选择您居住的单元，再反映问题');
-    const place = await this.org.findPlace(user.unitId);
-    if (!place) throw new DomainException(ErrorCode.UNIT_REQUIRED, 422, '您选择的单元已不存在，请重新选择');
     const key = IdempotencyService.validateKey(idempotencyKey);
-    return this.idempotency.run({ userId: user.id, scope: 'concerns.create', key, body }, async (m) => {
+    const who = await this.concerns.submitterPlace(auth.sub);
+    if (!who) throw new DomainException(ErrorCode.TOKEN_INVALID, 401, '登录已过期，请重新登录');
+    if (who.unitId === null || who.buildingId === null || who.gridId === null || who.communityId === null || who.streetId === null) {
+      throw new DomainException(ErrorCode.UNIT_REQUIRED, 422, '请先在“我的”里选择您居住的单元，再反映问题');
+    }
+    const place = { ...who, unitId: who.unitId, buildingId: who.buildingId, gridId: who.gridId, communityId: who.communityId, streetId: who.streetId };
+    const holderId = place.gridWorkerId === null ? null : Number(place.gridWorkerId);
+    return this.idempotency.run({ userId: who.id, scope: 'concerns.create', key, body }, async (m) => {
       const now = new Date();
-      const holderId = place.gridWorkerId;
+      const unconfirmed = !Number(who.unitConfirmed);
       const id = await this.concerns.insert(m, {
         streetId: place.streetId, communityId: place.communityId, gridId: place.gridId, buildingId: place.buildingId, unitId: place.unitId,
-        submitterId: user.id, category: body.category, text: body.text, status: 'submitted',
+        submitterId: who.id, category: body.category, text: body.text, status: 'submitted',
         holderLevel: holderId ? 'grid' : 'community', holderId, firstOwnerId: holderId,
-        unconfirmed: !user.unitConfirmed, version: 1, createdAt: now, updatedAt: now, acceptedAt: null, acceptRemindedAt: null,
+        unconfirmed, version: 1, createdAt: now, updatedAt: now, acceptedAt: null, acceptRemindedAt: null,
       });
       await this.concerns.insertEvent(m, {
-        concernId: id, actorId: user.id, actorRole: user.role, type: 'submitted', fromStatus: null, toStatus: 'submitted', note: null, createdAt: now,
+        concernId: id, actorId: who.id, actorRole: who.role, type: 'submitted', fromStatus: null, toStatus: 'submitted', note: null, createdAt: now,
       });
       await this.events.publish(m, {
         type: 'concern.submitted', concernId: id, holderId, communityId: place.communityId,
-        submitterName: user.name, categoryLabel: ConcernCategoryLabels[body.category],
+        submitterName: who.name, categoryLabel: ConcernCategoryLabels[body.category],
       });
-      return toConcernItem((await this.concerns.findRow(id, m))!);
+      // Everything the answer needs is already known: no read-back query.
+      return toConcernItem({
+        id, streetId: place.streetId, communityId: place.communityId, gridId: place.gridId, submitterId: who.id,
+        category: body.category, text: body.text, status: 'submitted', holderId, firstOwnerId: holderId, unconfirmed, version: 1,
+        createdAt: now, acceptedAt: null, unitName: place.unitName ?? '', buildingName: place.buildingName ?? '',
+        communityName: place.communityName ?? '', gridName: place.gridName ?? '', submitterName: who.name,
+        holderName: place.gridWorkerName, holderRole: holderId ? 'grid_worker' : null, firstOwnerName: place.gridWorkerName,
+      });
     });
   }
 

@@ -24,9 +24,12 @@ export class NotificationsService {
 
   /** Written inside the transaction of the change that caused it. */
   async notify(m: EntityManager, n: NewNotification): Promise<void> {
-    await m.insert(NotificationEntity, {
-      userId: n.userId, type: n.type, title: n.title.slice(0, 100), body: n.body.slice(0, 500), link: n.link ?? null, readAt: null, createdAt: new Date(),
-    });
+    // Hand-written INSERT: notifications are written on every hot path (submit, accept, ...).
+    await this.db.insert(
+      m,
+      'INSERT INTO notifications (user_id, type, title, body, link, read_at, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?)',
+      [n.userId, n.type, n.title.slice(0, 100), n.body.slice(0, 500), n.link ?? null, this.db.dateParam(new Date())],
+    );
   }
 
   async list(auth: AuthClaims, query: PageQuery): Promise<Page<NotificationItem>> {

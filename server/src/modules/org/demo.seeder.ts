@@ -40,6 +40,25 @@ export class DemoSeeder {
 
   /** Seeds only an empty database (no street office, no user). Returns whether it seeded. */
   async seedOnce(): Promise<boolean> {
+    // SQLite write transactions are already queued in-process. On MariaDB two processes (or calls)
+    // would both see an empty database and both seed: a named lock makes check-and-seed one at a time.
+    if (this.db.dialect === 'sqlite') return this.seedIfEmpty();
+    const runner = this.db.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      const [row] = await runner.query(`SELECT GET_LOCK('linli_demo_seed', 60) AS got`);
+      if (Number(row?.got) !== 1) throw new Error('Could not take the demo-seed lock within 60 s');
+      try {
+        return await this.seedIfEmpty();
+      } finally {
+        await runner.query(`SELECT RELEASE_LOCK('linli_demo_seed')`);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private seedIfEmpty(): Promise<boolean> {
     return this.db.transaction(async (m) => {
       const streets = await m.count(StreetEntity);
       const users = await m.count(UserEntity);

@@ -1,0 +1,37 @@
+export default defineAppConfig({
+  // Main package: the tab pages and the login entry only.
+  pages: [
+    'pages/home/index',
+    'pages/concerns/index',
+    'pages/deliberation/index',
+    'pages/volunteers/index',
+    'pages/me/index',
+    'pages/login/index',
+  ],
+  subPackages: [
+    { root: 'packages/concerns', pages: ['new/index', 'detail/index'] },
+    { root: 'packages/staff', pages: ['inbox/index', 'residents/index'] },
+    { root: 'packages/account', pages: ['unit/index', 'notifications/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#B42318',
+    navigationBarTitleText: '邻里',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#F5F5F5',
+  },
+  tabBar: {
+    color: '#525252',
+    selectedColor: '#B42318',
+    backgroundColor: '#FFFFFF',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/concerns/index', text: '问题' },
+      { pagePath: 'pages/deliberation/index', text: '议事' },
+      { pagePath: 'pages/volunteers/index', text: '小红帽' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+});

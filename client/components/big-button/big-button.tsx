@@ -1,0 +1,32 @@
+import { Button } from '@tarojs/components';
+import './big-button.scss';
+
+export type BigButtonVariant = 'primary' | 'secondary' | 'plain';
+
+export interface BigButtonProps {
+  text: string;
+  onClick: () => void;
+  variant?: BigButtonVariant;
+  disabled?: boolean;
+  loading?: boolean;
+  id?: string;
+  className?: string;
+}
+
+/** A large, clearly labelled button. The label never changes while loading. */
+export function BigButton({ text, onClick, variant = 'primary', disabled, loading, id, className }: BigButtonProps) {
+  const classes = ['big-button', `big-button--${variant}`, className ?? ''].filter(Boolean).join(' ');
+  return (
+    <Button
+      id={id}
+      className={classes}
+      disabled={disabled || loading}
+      loading={loading}
+      onClick={() => {
+        if (!disabled && !loading) onClick();
+      }}
+    >
+      {text}
+    </Button>
+  );
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '小红帽志愿服务',
+});

@@ -1,0 +1,18 @@
+import type { AuthOptionsResponse, DemoUsersResponse, LoginResponse } from '@contracts/auth.contract';
+import { request } from './request';
+
+export function getAuthOptions(): Promise<AuthOptionsResponse> {
+  return request<AuthOptionsResponse>('/api/auth/options');
+}
+
+export function listDemoUsers(): Promise<DemoUsersResponse> {
+  return request<DemoUsersResponse>('/api/auth/demo-users');
+}
+
+export function devLogin(userId: number): Promise<LoginResponse> {
+  return request<LoginResponse>('/api/auth/dev-login', { method: 'POST', body: { userId } });
+}
+
+export function wechatLogin(code: string): Promise<LoginResponse> {
+  return request<LoginResponse>('/api/auth/wechat', { method: 'POST', body: { code } });
+}

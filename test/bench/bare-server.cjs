@@ -1,0 +1,124 @@
+// The baseline: a bare fastify + mysql2 / better-sqlite3 handler running the SAME SQL statements as
+// the full service's POST /api/concerns (token check, user, place, idempotency reserve, insert concern,
+// event, notification, read back, store the answer) — no Nest, no TypeORM, no validation library.
+const Fastify = require('fastify');
+const { createHash, createHmac, timingSafeEqual } = require('node:crypto');
+
+const DB_URL = process.env.DATABASE_URL;
+const SECRET = process.env.AUTH_TOKEN_SECRET;
+const PORT = Number(process.env.PORT);
+
+function verify(header) {
+  const m = /^Bearer\s+(\S+)$/i.exec(header || '');
+  if (!m) return null;
+  const [payload, sig] = m[1].split('.');
+  const expected = createHmac('sha256', SECRET).update(payload).digest();
+  const given = Buffer.from(sig || '', 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+  return claims.exp * 1000 > Date.now() ? claims : null;
+}
+
+// Same statements as ConcernsRepository.submitterPlace / insert / insertEvent, NotificationsService.notify, IdempotencyService.
+const SELECT_SUBMITTER = `SELECT u.id AS id, u.name AS name, u.role AS role, u.unit_confirmed AS unitConfirmed,
+       un.id AS unitId, un.name AS unitName, b.id AS buildingId, b.name AS buildingName,
+       g.id AS gridId, g.name AS gridName, g.grid_worker_id AS gridWorkerId, w.name AS gridWorkerName,
+       c.id AS communityId, c.name AS communityName, c.street_id AS streetId
+  FROM users u LEFT JOIN units un ON un.id = u.unit_id LEFT JOIN buildings b ON b.id = un.building_id
+  LEFT JOIN grids g ON g.id = b.grid_id LEFT JOIN communities c ON c.id = b.community_id
+  LEFT JOIN users w ON w.id = g.grid_worker_id WHERE u.id = ?`;
+const INSERT_KEY = `INSERT INTO idempotency_keys (user_id, scope, idem_key, request_hash, state, response_status, response_body, created_at) VALUES (?, ?, ?, ?, 'pending', NULL, NULL, ?)`;
+const INSERT_CONCERN = `INSERT INTO concerns (street_id, community_id, grid_id, building_id, unit_id, submitter_id, category, text, status, holder_level,
+  holder_id, first_owner_id, unconfirmed, version, created_at, updated_at, accepted_at, accept_reminded_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)`;
+const INSERT_EVENT = `INSERT INTO concern_events (concern_id, actor_id, actor_role, type, from_status, to_status, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_NOTICE = 'INSERT INTO notifications (user_id, type, title, body, link, read_at, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?)';
+const MARK_DONE = `UPDATE idempotency_keys SET state = 'done', response_status = ?, response_body = ? WHERE id = ?`;
+
+async function makeDb() {
+  if (DB_URL.startsWith('sqlite:')) {
+    const Database = require('better-sqlite3');
+    const db = new Database(DB_URL.slice(7));
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    const now = () => new Date().toISOString().replace('T', ' ').replace('Z', '');
+    // better-sqlite3 is synchronous: every statement inside BEGIN..COMMIT completes without yielding to I/O,
+    // so transactions cannot interleave (awaits on plain values only pass through microtasks).
+    return {
+      sqlite: true,
+      now,
+      one: async (sql, p) => db.prepare(sql).get(...p),
+      tx: async (fn) => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const r = await fn({ run: (sql, p) => db.prepare(sql).run(...p), one: (sql, p) => db.prepare(sql).get(...p) });
+          db.exec('COMMIT');
+          return r;
+        } catch (e) {
+          db.exec('ROLLBACK');
+          throw e;
+        }
+      },
+      insertId: (r) => Number(r.lastInsertRowid),
+    };
+  }
+  const mysql = require('mysql2/promise');
+  const pool = mysql.createPool({ uri: DB_URL, connectionLimit: 10, timezone: 'Z', charset: 'utf8mb4' });
+  return {
+    now: () => new Date(),
+    one: async (sql, p) => (await pool.query(sql, p))[0][0],
+    tx: async (fn) => {
+      const conn = await pool.getConnection();
+      try {
+        await conn.beginTransaction();
+        const r = await fn({ run: async (sql, p) => (await conn.query(sql, p))[0], one: async (sql, p) => (await conn.query(sql, p))[0][0] });
+        await conn.commit();
+        return r;
+      } catch (e) {
+        await conn.rollback();
+        throw e;
+      } finally {
+        conn.release();
+      }
+    },
+    insertId: (r) => Number(r.insertId),
+  };
+}
+
+async function main() {
+  const db = await makeDb();
+  const app = Fastify({ logger: false });
+  app.post('/api/concerns', async (req, reply) => {
+    const claims = verify(req.headers.authorization);
+    if (!claims) return reply.code(401).send({ code: 'UNAUTHENTICATED' });
+    const { category, text } = req.body || {};
+    if (typeof category !== 'string' || typeof text !== 'string' || !text.trim() || text.length > 1000) return reply.code(400).send({ code: 'VALIDATION_FAILED' });
+    const key = req.headers['idempotency-key'];
+    const hash = createHash('sha256').update(JSON.stringify({ category, text })).digest('hex');
+    const who = await db.one(SELECT_SUBMITTER, [claims.sub]);
+    const work = async (t, keyId) => {
+      const now = db.now();
+      const id = db.insertId(await t.run(INSERT_CONCERN, [who.streetId, who.communityId, who.gridId, who.buildingId, who.unitId, who.id,
+        category, text.trim(), 'submitted', who.gridWorkerId ? 'grid' : 'community', who.gridWorkerId, who.gridWorkerId, who.unitConfirmed ? 0 : 1, 1, now, now]));
+      await t.run(INSERT_EVENT, [id, who.id, who.role, 'submitted', null, 'submitted', null, now]);
+      await t.run(INSERT_NOTICE, [who.gridWorkerId, 'concern.submitted', '新的居民诉求', `${who.name}反映了问题，请及时受理。`, `/packages/concerns/detail/index?id=${id}`, now]);
+      const row = { id, category, text, status: 'submitted', placeLabel: `${who.communityName} ${who.buildingName} ${who.unitName}`, holderName: who.gridWorkerName };
+      await t.run(MARK_DONE, [201, JSON.stringify(row), keyId]);
+      return row;
+    };
+    let body;
+    if (db.sqlite) {
+      body = await db.tx(async (t) => work(t, db.insertId(await t.run(INSERT_KEY, [who.id, 'concerns.create', key, hash, db.now()]))));
+    } else {
+      const keyId = await db.tx(async (t) => db.insertId(await t.run(INSERT_KEY, [who.id, 'concerns.create', key, hash, db.now()])));
+      body = await db.tx((t) => work(t, keyId));
+    }
+    return reply.code(201).send(body);
+  });
+  await app.listen({ port: PORT, host: '127.0.0.1' });
+  process.stdout.write('ready\n');
+}
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

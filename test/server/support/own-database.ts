@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type AppConfig } from '../../../server/src/config/app-config';
+import { freshMariaDbUrl, testConfig, type Dialect } from './test-app';
+
+/** The environment testConfig uses, for building a second config by hand. */
+export function testEnv(databaseUrl: string, env: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'silent',
+    SCHEDULER_ENABLED: 'false',
+    SEED_DEMO: 'false',
+    H5_DIR: '/nonexistent-h5',
+    ...env,
+  };
+}
+
+/**
+ * Like testConfig, but on MariaDB a database of this file's own (`linli_t<worker>_<name>`), so two
+ * jest runs at the same time never drop each other's database. SQLite: `sqliteFile` or :memory:.
+ */
+export async function ownConfig(dialect: Dialect, name: string, env: Record<string, string> = {}, sqliteFile?: string): Promise<AppConfig> {
+  if (dialect === 'sqlite') return testConfig('sqlite', env, sqliteFile);
+  return loadConfig(testEnv(await freshMariaDbUrl(`_${name}`), env));
+}
+
+/** The DATABASE_URL a config was built from, to start a second app on the same database. */
+export function databaseUrlOf(config: AppConfig): string {
+  return config.database.dialect === 'sqlite' ? `sqlite:${config.database.file}` : config.database.url;
+}
+
+/** A temp directory removed by `remove()`. */
+export function tempDir(prefix: string): { dir: string; file(name: string): string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), `linli-${prefix}-`));
+  return { dir, file: (name) => join(dir, name), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
