@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
+import { ErrorCode } from '../../contracts/errors';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { APP_VERSION } from './modules/health/health.controller';
@@ -41,15 +42,23 @@ export async function createApp(config: AppConfig, opts: { logStream?: { write(m
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
-    return503OnClosing: true,
+    // While closing, new requests get our own 503 shape (the onRequest hook below), not Fastify's.
+    return503OnClosing: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new ConsoleLogger({ json: true, logLevels: NEST_LEVELS[config.logLevel] ?? NEST_LEVELS.info }),
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  let closing = false;
   fastify.addHook('onRequest', async (req, reply) => {
     void reply.header('x-request-id', req.id);
+    if (closing) {
+      return reply
+        .code(503)
+        .header('connection', 'close')
+        .send({ code: ErrorCode.SHUTTING_DOWN, message: '服务正在重启，请稍后再试', requestId: String(req.id) });
+    }
   });
   // Graceful shutdown: once closing, new requests are answered 503 (return503OnClosing), but the socket
   // keeps listening until connections stop arriving and every accepted one has sent its request, so
@@ -64,6 +73,7 @@ export async function createApp(config: AppConfig, opts: { logStream?: { write(m
   });
   fastify.server.on('request', (req: IncomingMessage) => waitingForRequest.delete(req.socket));
   fastify.addHook('preClose', async () => {
+    closing = true;
     if (!fastify.server.listening) return;
     const deadline = Date.now() + DRAIN_MAX_MS;
     do {

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/app-config';
-import { createApp } from './app.factory';
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -14,6 +13,8 @@ async function bootstrap(): Promise<void> {
     throw err;
   }
   const started = process.hrtime.bigint();
+  // Loaded only after the config is valid: a bad value fails fast, before Nest and the drivers load.
+  const { createApp } = await import('./app.factory.js');
   const app = await createApp(config);
   // Graceful shutdown: stop accepting, let in-flight requests finish, close the database, exit 0
   // (without useProcessExit Nest re-raises the signal and the process dies "killed by SIGTERM").

@@ -31,8 +31,14 @@ export function databaseUrlOf(config: AppConfig): string {
   return config.database.dialect === 'sqlite' ? `sqlite:${config.database.file}` : config.database.url;
 }
 
-/** A temp directory removed by `remove()`. */
-export function tempDir(prefix: string): { dir: string; file(name: string): string; remove(): void } {
-  const dir = mkdtempSync(join(tmpdir(), `linli-${prefix}-`));
-  return { dir, file: (name) => join(dir, name), remove: () => rmSync(dir, { recursive: true, force: true }) };
+/** A temp directory, made on first use (so filtered-out tests leave nothing behind) and removed by `remove()`. */
+export function tempDir(prefix: string): { file(name: string): string; remove(): void } {
+  let dir: string | null = null;
+  return {
+    file: (name) => join((dir ??= mkdtempSync(join(tmpdir(), `linli-${prefix}-`))), name),
+    remove: () => {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+      dir = null;
+    },
+  };
 }
