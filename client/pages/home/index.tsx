@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { ErrorRetry } from '@/components/error-retry/error-retry';
 import { PageShell } from '@/components/page-shell/page-shell';
 import { BigButton } from '@/components/big-button/big-button';
 import { Notice } from '@/components/notice/notice';
@@ -9,12 +10,7 @@ export default function HomePage() {
   const m = useHomeModel();
   return (
     <PageShell className='home-page'>
-      {m.error ? (
-        <View>
-          <Notice tone='error' text={m.error} />
-          <BigButton text='重试' variant='secondary' onClick={() => void m.reload()} />
-        </View>
-      ) : null}
+      <ErrorRetry error={m.error} onRetry={() => void m.reload()} />
       {!m.me && m.loading ? <Text className='muted'>正在加载…</Text> : null}
       {m.me ? (
         <View>

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { Switch } from '@nutui/nutui-react-taro';
+import { ErrorRetry } from '@/components/error-retry/error-retry';
 import { PageShell } from '@/components/page-shell/page-shell';
 import { BigButton } from '@/components/big-button/big-button';
 import { InfoRow } from '@/components/info-row/info-row';
-import { Notice } from '@/components/notice/notice';
 import { useMeModel } from './use-me-model';
 import './index.scss';
 
@@ -11,12 +11,7 @@ export default function MePage() {
   const m = useMeModel();
   return (
     <PageShell className='me-page'>
-      {m.error ? (
-        <View>
-          <Notice tone='error' text={m.error} />
-          <BigButton text='重试' variant='secondary' onClick={() => void m.reload()} />
-        </View>
-      ) : null}
+      <ErrorRetry error={m.error} onRetry={() => void m.reload()} />
       {m.me ? (
         <View className='card'>
           <Text className='page-title' id='me-name'>

@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components';
+import { ErrorRetry } from '@/components/error-retry/error-retry';
 import { PageShell } from '@/components/page-shell/page-shell';
-import { BigButton } from '@/components/big-button/big-button';
 import { ConcernTimeline } from '@/components/concern-timeline/concern-timeline';
 import { InfoRow } from '@/components/info-row/info-row';
-import { Notice } from '@/components/notice/notice';
 import { formatDateTime } from '@/utils/format';
 import { useDetailModel } from './use-detail-model';
 import './index.scss';
@@ -12,12 +11,7 @@ export default function ConcernDetailPage() {
   const { concern, error, loading, reload } = useDetailModel();
   return (
     <PageShell className='concern-detail-page'>
-      {error ? (
-        <View>
-          <Notice tone='error' text={error} />
-          <BigButton text='重试' variant='secondary' onClick={() => void reload()} />
-        </View>
-      ) : null}
+      <ErrorRetry error={error} onRetry={() => void reload()} />
       {!concern && loading ? <Text className='muted'>正在加载…</Text> : null}
       {concern ? (
         <View>
