@@ -42,16 +42,18 @@ async function makeDb() {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     const now = () => new Date().toISOString().replace('T', ' ').replace('Z', '');
+    const cache = new Map();
+    const stmt = (sql) => cache.get(sql) ?? cache.set(sql, db.prepare(sql)).get(sql);
     // better-sqlite3 is synchronous: every statement inside BEGIN..COMMIT completes without yielding to I/O,
     // so transactions cannot interleave (awaits on plain values only pass through microtasks).
     return {
       sqlite: true,
       now,
-      one: async (sql, p) => db.prepare(sql).get(...p),
+      one: async (sql, p) => stmt(sql).get(...p),
       tx: async (fn) => {
         db.exec('BEGIN IMMEDIATE');
         try {
-          const r = await fn({ run: (sql, p) => db.prepare(sql).run(...p), one: (sql, p) => db.prepare(sql).get(...p) });
+          const r = await fn({ run: (sql, p) => stmt(sql).run(...p), one: (sql, p) => stmt(sql).get(...p) });
           db.exec('COMMIT');
           return r;
         } catch (e) {

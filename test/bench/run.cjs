@@ -53,12 +53,12 @@ async function startBare(dbUrl) {
 }
 
 let keySeq = 0;
-function load(port, token, label) {
+function load(port, token, label, seconds = SECONDS) {
   return new Promise((resolve, reject) => {
     const run = autocannon({
       url: `http://127.0.0.1:${port}`,
       connections: CONNECTIONS,
-      duration: SECONDS,
+      duration: seconds,
       requests: [{
         method: 'POST',
         path: '/api/concerns',
@@ -106,11 +106,11 @@ async function benchDb(dialect) {
   const bare = [];
   for (let round = 0; round < ROUNDS; round++) {
     svc = await startService(dbUrl);
-    await load(svc.port, login.token, 'warm'); // short warm-up is the first second of each run; JIT settles
+    await load(svc.port, login.token, 'warm', 3); // 3 s warm-up (JIT, statement caches), not measured
     service.push(fmt(await load(svc.port, login.token, 'svc')));
     await svc.stop();
     const b = await startBare(dbUrl);
-    await load(b.port, login.token, 'warmbare');
+    await load(b.port, login.token, 'warmbare', 3);
     bare.push(fmt(await load(b.port, login.token, 'bare')));
     await b.stop();
   }
