@@ -111,3 +111,41 @@ suite('a resident raises a concern and their grid worker accepts it (H5 in Chrom
 async function expectVisible(locator: ReturnType<Page['locator']>) {
   await locator.first().waitFor({ state: 'visible' });
 }
+
+suite('elder-friendly rendering in the browser (computed styles, not class names)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('enabled buttons are fully opaque; the large-text switch makes body text ≥ 18px and primary buttons ≥ 60px tall', async () => {
+    const ctx = await phone(browser);
+    const page = await ctx.newPage();
+    await loginAs(page, server, /^张桂芳 · 居民/);
+    const submitStyle = () =>
+      page.locator('#home-new-concern').evaluate((el) => {
+        const cs = getComputedStyle(el);
+        return { opacity: Number(cs.opacity), height: el.getBoundingClientRect().height };
+      });
+    expect((await submitStyle()).opacity).toBe(1);
+
+    await page.goto(`${server.url}/#/pages/me/index`);
+    await page.locator('#large-text-switch').tap();
+    await page.getByText('已开启').waitFor();
+    await page.goto(`${server.url}/#/pages/home/index`);
+    await page.locator('#home-greeting').waitFor();
+    const bodySize = await page.locator('.home-page__unit').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(bodySize).toBeGreaterThanOrEqual(18);
+    const large = await submitStyle();
+    expect(large.height).toBeGreaterThanOrEqual(60);
+    expect(large.opacity).toBe(1);
+    await shot(page, '08-large-text-home');
+  });
+});

@@ -15,12 +15,14 @@ export interface BigButtonProps {
 
 /** A large, clearly labelled button. The label never changes while loading. */
 export function BigButton({ text, onClick, variant = 'primary', disabled, loading, id, className }: BigButtonProps) {
-  const classes = ['big-button', `big-button--${variant}`, className ?? ''].filter(Boolean).join(' ');
+  const inactive = Boolean(disabled || loading);
+  // A class, not the [disabled] attribute: Taro H5 renders disabled="false" on enabled buttons.
+  const classes = ['big-button', `big-button--${variant}`, inactive ? 'big-button--disabled' : '', className ?? ''].filter(Boolean).join(' ');
   return (
     <Button
       id={id}
       className={classes}
-      disabled={disabled || loading}
+      disabled={inactive}
       loading={loading}
       onClick={() => {
         if (!disabled && !loading) onClick();
