@@ -13,6 +13,7 @@ import { ConcernsModule } from './modules/concerns/concerns.module';
 import { HealthController } from './modules/health/health.controller';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrgModule } from './modules/org/org.module';
+import { PhotosModule } from './modules/photos/photos.module';
 import { SchedulerModule } from './modules/scheduler/scheduler.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -33,6 +34,7 @@ export class AppModule {
         AuthModule.register(config),
         NotificationsModule,
         ConcernsModule,
+        PhotosModule,
       ],
       controllers: [HealthController],
       providers: [DatabaseBootstrap, { provide: APP_FILTER, useClass: GlobalExceptionFilter }],

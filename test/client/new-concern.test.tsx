@@ -75,7 +75,7 @@ describe('new concern page', () => {
     const firstKey = sent[0].header['idempotency-key'];
     expect(firstKey).toMatch(/^[0-9a-f-]{36}$/);
     expect(sent[1].header['idempotency-key']).toBe(firstKey);
-    expect(sent[1].data).toEqual({ category: 'leak', text: '楼上漏水' });
+    expect(sent[1].data).toEqual({ category: 'leak', text: '楼上漏水', photoIds: [], isPublic: false });
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/concerns/detail/index?id=42' }));
     expect(Taro.getStorageSync(DRAFT_KEY)).toBe('');
   });

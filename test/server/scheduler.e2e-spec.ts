@@ -35,13 +35,15 @@ describe.each(DIALECTS)('scheduler on %s', (dialect) => {
     area = await createArea(a.ds);
   });
 
-  const overdueNotices = (userId: number) => a.ds.manager.count(NotificationEntity, { where: { userId, type: 'concern.accept_overdue' } });
+  const overdueNotices = (userId: number) => a.ds.manager.count(NotificationEntity, { where: { userId, type: 'concern.auto_escalated' } });
 
   /** A concern by `residentId`, backdated to `ageMs` ago. */
   const concernAged = async (residentId: number, ageMs: number): Promise<number> => {
     const res = await http.post('/api/concerns', { category: 'leak', text: '楼道漏水' }, await http.login(residentId));
     expect(res.status).toBe(201);
-    await a.ds.manager.update(ConcernEntity, { id: res.body.id }, { createdAt: new Date(Date.now() - ageMs) });
+    const at = new Date(Date.now() - ageMs);
+    // Submitted `ageMs` ago: its accept deadline was 24 h after that.
+    await a.ds.manager.update(ConcernEntity, { id: res.body.id }, { createdAt: at, stageStartedAt: at, stageDeadlineAt: new Date(at.getTime() + 24 * HOUR) });
     return res.body.id;
   };
 
@@ -50,7 +52,7 @@ describe.each(DIALECTS)('scheduler on %s', (dialect) => {
     const now = new Date();
     const [ra, rb] = await Promise.all([a.app.get(SchedulerService).runDue(now), b.app.get(SchedulerService).runDue(now)]);
     const jobs = a.app.get(SchedulerService).registered();
-    expect(jobs).toEqual(expect.arrayContaining(['idempotency.purge', 'concerns.accept-overdue']));
+    expect(jobs).toEqual(expect.arrayContaining(['idempotency.purge', 'concerns.overdue', 'concerns.auto-close']));
     expect(b.app.get(SchedulerService).registered().sort()).toEqual([...jobs].sort());
     for (const job of jobs) expect([ra[job], rb[job]].sort()).toEqual(['ran', 'skipped']);
 
@@ -65,36 +67,44 @@ describe.each(DIALECTS)('scheduler on %s', (dialect) => {
     expect(await a.ds.manager.count(JobRunEntity)).toBe(jobs.length);
   });
 
-  it('accept-overdue reminds the holder of a concern submitted over 24 h ago exactly once, even when a later slot runs again', async () => {
-    const overdue = await concernAged(area.residentA1.id, 25 * HOUR);
-    await concernAged(area.residentA1.id, 23 * HOUR);
+  it('concerns.overdue escalates a concern not accepted within 24 h to the community and tells its holder/first owner, the community and the resident — exactly once, even when a later slot runs again', async () => {
+    const overdue = await concernAged(area.residentA1.id, 30 * HOUR);
+    const fresh = await concernAged(area.residentA1.id, 1 * HOUR);
     const scheduler = a.app.get(SchedulerService);
     const now = new Date();
+    expect((await scheduler.runDue(now))['concerns.overdue']).toBe('ran');
+    expect(await a.ds.manager.findOneByOrFail(ConcernEntity, { id: overdue })).toMatchObject({ status: 'escalated', holderLevel: 'community', holderId: null, version: 2 });
+    expect(await a.ds.manager.findOneByOrFail(ConcernEntity, { id: fresh })).toMatchObject({ status: 'submitted', holderLevel: 'grid', version: 1 });
+    expect(await overdueNotices(area.workerA1.id)).toBe(1); // holder and first owner: one notice
+    expect(await overdueNotices(area.staffA.id)).toBe(1);
+    expect(await overdueNotices(area.residentA1.id)).toBe(1);
+    expect(await overdueNotices(area.staffB.id)).toBe(0);
+    expect(await a.ds.manager.findOneBy(JobRunEntity, { jobName: 'concerns.overdue' })).toMatchObject({ outcome: 'ok', detail: 'escalated 1, reminded 0' });
 
-    expect((await scheduler.runDue(now))['concerns.accept-overdue']).toBe('ran');
-    const notices = await a.ds.manager.find(NotificationEntity, { where: { type: 'concern.accept_overdue' } });
-    expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ userId: area.workerA1.id, link: `/packages/concerns/detail/index?id=${overdue}` });
-    expect(await a.ds.manager.findOneBy(JobRunEntity, { jobName: 'concerns.accept-overdue' })).toMatchObject({ outcome: 'ok', detail: 'reminded 1' });
-
-    expect((await scheduler.runDue(new Date(now.getTime() + 15 * MINUTE)))['concerns.accept-overdue']).toBe('ran');
+    expect((await scheduler.runDue(new Date(now.getTime() + 15 * MINUTE)))['concerns.overdue']).toBe('ran');
     expect(await overdueNotices(area.workerA1.id)).toBe(1);
-    expect(await a.ds.manager.count(JobRunEntity, { where: { jobName: 'concerns.accept-overdue' } })).toBe(2);
+    expect(await overdueNotices(area.staffA.id)).toBe(1);
+    expect(await a.ds.manager.findOneByOrFail(ConcernEntity, { id: overdue })).toMatchObject({ holderLevel: 'community', version: 2 });
+    expect(await a.ds.manager.count(JobRunEntity, { where: { jobName: 'concerns.overdue' } })).toBe(2);
+    const timeline = (await http.get(`/api/concerns/${overdue}`, await http.login(area.residentA1.id))).body.timeline;
+    expect(timeline.map((e: { type: string }) => e.type)).toEqual(['submitted', 'auto_escalated']);
+    expect(timeline[1]).toMatchObject({ actorName: '系统', toLevel: 'community' });
   });
 
-  it('accept-overdue skips accepted concerns', async () => {
+  it('an accepted concern is not overdue before its category’s resolve hours pass', async () => {
     const id = await concernAged(area.residentA1.id, 30 * HOUR);
     expect((await http.post(`/api/concerns/${id}/accept`, {}, await http.login(area.workerA1.id))).status).toBe(200);
     await a.app.get(SchedulerService).runDue(new Date());
-    expect(await a.ds.manager.count(NotificationEntity, { where: { type: 'concern.accept_overdue' } })).toBe(0);
+    expect(await a.ds.manager.count(NotificationEntity, { where: { type: 'concern.auto_escalated' } })).toBe(0);
+    expect(await a.ds.manager.findOneByOrFail(ConcernEntity, { id })).toMatchObject({ status: 'accepted', holderLevel: 'grid' });
   });
 
-  it('an overdue concern in a grid without a worker reminds the community staff', async () => {
+  it('an overdue concern in the community queue (grid without a worker) goes to the street; the community staff and the street admin hear of it', async () => {
     await concernAged(area.residentA2.id, 25 * HOUR);
     await a.app.get(SchedulerService).runDue(new Date());
     expect(await overdueNotices(area.staffA.id)).toBe(1);
+    expect(await overdueNotices(area.streetAdmin.id)).toBe(1);
     expect(await overdueNotices(area.staffB.id)).toBe(0);
-    expect(await a.ds.manager.count(NotificationEntity, { where: { type: 'concern.accept_overdue' } })).toBe(1);
   });
 
   it('a failing job is recorded as “failed” with its message and does not throw; its slot is not run again', async () => {

@@ -6,6 +6,17 @@ import './concern-timeline.scss';
 const EventText: Record<ConcernEventItem['type'], string> = {
   submitted: '提交了问题',
   accepted: '受理了问题',
+  started: '开始处理',
+  resolved: '处理完毕',
+  escalated: '上报给上级',
+  returned: '退回给下级',
+  closed: '办结了问题',
+  rated: '确认并评价',
+  reopened: '反映问题未解决',
+  auto_escalated: '超时自动上报',
+  auto_closed: '自动办结',
+  me_too: '表示也遇到了',
+  made_public: '公开了问题',
 };
 
 export interface ConcernTimelineProps {

@@ -58,7 +58,7 @@ export function useNewConcernModel() {
     setError(null);
     setUnitRequired(false);
     try {
-      const created = await createConcern({ category: draft.category, text }, key);
+      const created = await createConcern({ category: draft.category, text, photoIds: [], isPublic: false }, key);
       clearDraft();
       setDraft({ category: null, text: '', idempotencyKey: null });
       void Taro.showToast({ title: '提交成功', icon: 'success' });

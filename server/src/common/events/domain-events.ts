@@ -4,8 +4,18 @@ import type { EntityManager } from 'typeorm';
 /** Events other modules react to, inside the same transaction as the change that caused them. */
 export type DomainEvent =
   | { type: 'concern.submitted'; concernId: number; holderId: number | null; communityId: number; submitterName: string; categoryLabel: string }
-  | { type: 'concern.accepted'; concernId: number; submitterId: number; actorName: string; categoryLabel: string }
-  | { type: 'concern.accept_overdue'; concernId: number; holderId: number | null; communityId: number; categoryLabel: string }
+  | {
+      /** Any step after submission; `recipients` are the people who must act now (the receiving level). */
+      type: 'concern.transitioned';
+      concernId: number;
+      action: 'accepted' | 'started' | 'resolved' | 'escalated' | 'returned' | 'closed' | 'rated' | 'reopened' | 'auto_escalated' | 'auto_closed' | 'overdue' | 'me_too';
+      submitterId: number;
+      recipients: number[];
+      actorName: string;
+      categoryLabel: string;
+      levelLabel: string;
+      note: string | null;
+    }
   | { type: 'resident.confirmed'; residentId: number; unitLabel: string; actorName: string };
 
 type Handler<E extends DomainEvent = DomainEvent> = (manager: EntityManager, event: E) => Promise<void>;

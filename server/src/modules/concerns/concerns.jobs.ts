@@ -1,47 +1,88 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { IsNull, LessThan } from 'typeorm';
-import { ConcernCategoryLabels, type ConcernCategory } from '../../../../contracts/concerns.contract';
-import { DomainEvents } from '../../common/events/domain-events';
-import { affectedRows, DatabaseService } from '../../database/database.service';
+import { ACCEPT_WITHIN_HOURS } from '../../../../contracts/concerns.constants';
+import { DatabaseService } from '../../database/database.service';
 import { SchedulerService } from '../scheduler/scheduler.service';
-import { ConcernEntity } from './concern.entity';
+import { ConcernAccess } from './concern-access';
+import { ConcernActionsService } from './concern-actions.service';
+import { levelAbove } from './concern-lifecycle';
+import { ConcernsRepository } from './concerns.repository';
 
-/** Default: a concern should be accepted within 24 hours (the full deadline rules come with the concerns issue). */
-export const ACCEPT_WITHIN_MS = 24 * 3600_000;
+/** System events carry actor 0 ("系统" in the timeline). */
+const SYSTEM = { id: 0, role: 'system', name: '系统' };
+const HOUR = 3600_000;
 
+/**
+ * Deadlines: an open concern past its stage deadline is escalated one level and its holder and first owner
+ * are notified; a resolved concern nobody rated closes after 7 days. Each runs once per slot across
+ * processes (job_runs), and each concern moves once (conditional update on its version).
+ */
 @Injectable()
 export class ConcernsJobs implements OnModuleInit {
-  constructor(private readonly scheduler: SchedulerService, private readonly db: DatabaseService, private readonly events: DomainEvents) {}
+  constructor(
+    private readonly scheduler: SchedulerService,
+    private readonly db: DatabaseService,
+    private readonly concerns: ConcernsRepository,
+    private readonly actions: ConcernActionsService,
+    private readonly access: ConcernAccess,
+  ) {}
 
   onModuleInit(): void {
-    this.scheduler.register({ name: 'concerns.accept-overdue', everyMs: 15 * 60_000, run: (now) => this.remindAcceptOverdue(now) });
+    this.scheduler.register({ name: 'concerns.overdue', everyMs: 5 * 60_000, run: (now) => this.escalateOverdue(now) });
+    this.scheduler.register({ name: 'concerns.auto-close', everyMs: HOUR, run: (now) => this.autoClose(now) });
   }
 
-  /** Reminds the holder of each concern not accepted within 24 h — once per concern (conditional update). */
-  async remindAcceptOverdue(now: Date): Promise<string> {
-    const overdue = await this.db.manager.find(ConcernEntity, {
-      where: { status: 'submitted', createdAt: LessThan(new Date(now.getTime() - ACCEPT_WITHIN_MS)), acceptRemindedAt: IsNull() },
-      select: { id: true, holderId: true, communityId: true, category: true },
-      order: { id: 'ASC' },
-      take: 500,
-    });
+  async escalateOverdue(now: Date): Promise<string> {
+    const due: { id: number }[] = await this.db.manager.query(
+      `SELECT id FROM concerns WHERE is_open = ? AND stage_deadline_at < ? ORDER BY stage_deadline_at LIMIT 500`,
+      [true, this.db.dateParam(now)],
+    );
+    let moved = 0;
     let reminded = 0;
-    for (const c of overdue) {
+    for (const { id } of due) {
+      const row = await this.concerns.findRow(Number(id));
+      if (!row) continue;
+      let up = levelAbove(row.holderLevel);
+      if (up === 'department' && row.departmentId === null) up = null; // the street chooses the department itself
+      const nextDeadline = new Date(now.getTime() + ACCEPT_WITHIN_HOURS * HOUR);
+      const patch = up
+        ? { status: 'escalated' as const, holderLevel: up, holderId: null, stageStartedAt: now, stageDeadlineAt: nextDeadline, isOpen: true }
+        : { stageDeadlineAt: nextDeadline };
       await this.db.transaction(async (m) => {
-        const r = await m
-          .createQueryBuilder()
-          .update(ConcernEntity)
-          .set({ acceptRemindedAt: now })
-          .where('id = :id AND status = :status AND accept_reminded_at IS NULL', { id: c.id, status: 'submitted' })
-          .execute();
-        if (affectedRows(r) !== 1) return;
-        reminded++;
-        await this.events.publish(m, {
-          type: 'concern.accept_overdue', concernId: c.id, holderId: c.holderId, communityId: c.communityId,
-          categoryLabel: ConcernCategoryLabels[c.category as ConcernCategory] ?? c.category,
+        if (!(await this.actions.update(m, Number(row.id), Number(row.version), patch, now))) return;
+        await this.concerns.insertEvent(m, {
+          concernId: Number(row.id), actorId: SYSTEM.id, actorRole: SYSTEM.role, type: up ? 'auto_escalated' : 'overdue',
+          fromStatus: row.status, toStatus: up ? 'escalated' : row.status, toLevel: up ?? row.holderLevel, note: '超过办理时限', createdAt: now,
         });
+        // Its holder (or, in a level's queue, that level's people) and its first owner hear of it.
+        const holders = row.holderId !== null ? [row.holderId] : await this.access.levelRecipients(m, row, row.holderLevel);
+        await this.actions.notify(m, row, up ? 'auto_escalated' : 'overdue', up ?? row.holderLevel, patch, SYSTEM.name, null, [...holders, row.firstOwnerId]);
+        if (up) moved++;
+        else reminded++;
       });
     }
-    return `reminded ${reminded}`;
+    return `escalated ${moved}, reminded ${reminded}`;
+  }
+
+  async autoClose(now: Date): Promise<string> {
+    const due: { id: number }[] = await this.db.manager.query(
+      `SELECT id FROM concerns WHERE is_open = ? AND status = 'resolved' AND stage_deadline_at < ? ORDER BY stage_deadline_at LIMIT 500`,
+      [false, this.db.dateParam(now)],
+    );
+    let closed = 0;
+    for (const { id } of due) {
+      const row = await this.concerns.findRow(Number(id));
+      if (!row || row.status !== 'resolved') continue;
+      const patch = { status: 'closed' as const, closedAt: now, stageDeadlineAt: null, isOpen: false };
+      await this.db.transaction(async (m) => {
+        if (!(await this.actions.update(m, Number(row.id), Number(row.version), patch, now))) return;
+        await this.concerns.insertEvent(m, {
+          concernId: Number(row.id), actorId: SYSTEM.id, actorRole: SYSTEM.role, type: 'auto_closed', fromStatus: 'resolved', toStatus: 'closed',
+          toLevel: row.holderLevel, note: '解决后 7 天未评价，自动办结', createdAt: now,
+        });
+        await this.actions.notify(m, row, 'auto_closed', null, patch, SYSTEM.name, null);
+        closed++;
+      });
+    }
+    return `closed ${closed}`;
   }
 }

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ConcernScopePhotoAccess } from './photo-access';
+import { LocalDiskPhotoStorage, PHOTO_STORAGE } from './photo-storage';
+import { PhotosController } from './photos.controller';
+import { PhotosRepository } from './photos.repository';
+import { PhotosService } from './photos.service';
+
+/**
+ * Photos of concerns: upload (POST /api/photos), viewing (GET /api/photos/:id) and
+ * PhotosService.attach() for the concerns module's submit/resolve transactions.
+ */
+@Module({
+  controllers: [PhotosController],
+  providers: [PhotosRepository, PhotosService, ConcernScopePhotoAccess, { provide: PHOTO_STORAGE, useClass: LocalDiskPhotoStorage }],
+  exports: [PhotosService],
+})
+export class PhotosModule {}
