@@ -28,10 +28,8 @@ const SELECT_SUBMITTER = `SELECT u.id AS id, u.name AS name, u.role AS role, u.u
   LEFT JOIN grids g ON g.id = b.grid_id LEFT JOIN communities c ON c.id = b.community_id
   LEFT JOIN users w ON w.id = g.grid_worker_id WHERE u.id = ?`;
 const INSERT_KEY = `INSERT INTO idempotency_keys (user_id, scope, idem_key, request_hash, state, response_status, response_body, created_at) VALUES (?, ?, ?, ?, 'pending', NULL, NULL, ?)`;
-const INSERT_CONCERN = `INSERT INTO concerns (street_id, community_id, grid_id, building_id, unit_id, submitter_id, category, text, status, holder_level,
-  holder_id, first_owner_id, unconfirmed, version, created_at, updated_at, accepted_at, accept_reminded_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)`;
-const INSERT_EVENT = `INSERT INTO concern_events (concern_id, actor_id, actor_role, type, from_status, to_status, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
+// The service's own SQL text and parameter order (compiled server), so both run exactly the same statements.
+const repo = require('../../dist/server/server/src/modules/concerns/concerns.repository.js');
 const INSERT_NOTICE = 'INSERT INTO notifications (user_id, type, title, body, link, read_at, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?)';
 const MARK_DONE = `UPDATE idempotency_keys SET state = 'done', response_status = ?, response_body = ? WHERE id = ?`;
 
@@ -49,7 +47,9 @@ async function makeDb() {
     return {
       sqlite: true,
       now,
+      date: (d) => d.toISOString().replace('T', ' ').replace('Z', ''),
       one: async (sql, p) => stmt(sql).get(...p),
+      all: async (sql, p) => stmt(sql).all(...p.map((x) => (typeof x === 'boolean' ? (x ? 1 : 0) : x))),
       tx: async (fn) => {
         db.exec('BEGIN IMMEDIATE');
         try {
@@ -68,7 +68,9 @@ async function makeDb() {
   const pool = mysql.createPool({ uri: DB_URL, connectionLimit: 10, timezone: 'Z', charset: 'utf8mb4' });
   return {
     now: () => new Date(),
+    date: (d) => d,
     one: async (sql, p) => (await pool.query(sql, p))[0][0],
+    all: async (sql, p) => (await pool.query(sql, p))[0],
     tx: async (fn) => {
       const conn = await pool.getConnection();
       try {
@@ -100,9 +102,16 @@ async function main() {
     const who = await db.one(SELECT_SUBMITTER, [claims.sub]);
     const work = async (t, keyId) => {
       const now = db.now();
-      const id = db.insertId(await t.run(INSERT_CONCERN, [who.streetId, who.communityId, who.gridId, who.buildingId, who.unitId, who.id,
-        category, text.trim(), 'submitted', who.gridWorkerId ? 'grid' : 'community', who.gridWorkerId, who.gridWorkerId, who.unitConfirmed ? 0 : 1, 1, now, now]));
-      await t.run(INSERT_EVENT, [id, who.id, who.role, 'submitted', null, 'submitted', null, now]);
+      const at = new Date();
+      const deadline = new Date(at.getTime() + 24 * 3600_000);
+      const id = db.insertId(await t.run(repo.INSERT_CONCERN, repo.concernInsertParams({
+        streetId: who.streetId, communityId: who.communityId, gridId: who.gridId, buildingId: who.buildingId, unitId: who.unitId, submitterId: who.id,
+        category, text: text.trim(), status: 'submitted', holderLevel: who.gridWorkerId ? 'grid' : 'community', holderId: who.gridWorkerId,
+        firstOwnerId: who.gridWorkerId, unconfirmed: !who.unitConfirmed, version: 1, createdAt: at, updatedAt: at, isPublic: false, isOpen: true,
+        placeKind: 'unit', placeDetail: null, latE6: null, lngE6: null, stageStartedAt: at, stageDeadlineAt: deadline,
+        proxyById: null, proxyName: null, proxyPhone: null, photoCount: 0,
+      }, db.date).map((x) => (typeof x === 'boolean' ? (x ? 1 : 0) : x))));
+      await t.run(repo.INSERT_EVENT, [id, who.id, who.role, 'submitted', null, 'submitted', null, now, who.gridWorkerId ? 'grid' : 'community']);
       await t.run(INSERT_NOTICE, [who.gridWorkerId, 'concern.submitted', '新的居民诉求', `${who.name}反映了问题，请及时受理。`, `/packages/concerns/detail/index?id=${id}`, now]);
       const row = { id, category, text, status: 'submitted', placeLabel: `${who.communityName} ${who.buildingName} ${who.unitName}`, holderName: who.gridWorkerName };
       await t.run(MARK_DONE, [201, JSON.stringify(row), keyId]);
@@ -116,6 +125,28 @@ async function main() {
       body = await db.tx((t) => work(t, keyId));
     }
     return reply.code(201).send(body);
+  });
+  // Inbox: the same SELECT and the same keyset WHERE/ORDER as ConcernsRepository.inbox for a grid worker.
+  const { SELECT_ROWS } = repo;
+  app.get('/api/concerns/inbox', async (req, reply) => {
+    const claims = verify(req.headers.authorization);
+    if (!claims) return reply.code(401).send({ code: 'UNAUTHENTICATED' });
+    const me = await db.one('SELECT * FROM users WHERE id = ? LIMIT 1', [claims.sub]);
+    const limit = Math.min(100, Number(req.query.limit || 20));
+    const where = ['c.grid_id = ?', 'c.holder_level = ?', 'c.is_open = ?'];
+    const params = [me.grid_id, 'grid', 1];
+    if (req.query.cursor) {
+      const [d, id] = Buffer.from(req.query.cursor, 'base64url').toString().slice(2).split('|');
+      const deadline = db.sqlite ? new Date(d).toISOString().replace('T', ' ').replace('Z', '') : new Date(d);
+      where.push('(c.stage_deadline_at > ? OR (c.stage_deadline_at = ? AND c.id > ?))');
+      params.push(deadline, deadline, Number(id));
+    }
+    const rows = await db.all(`${SELECT_ROWS} WHERE ${where.join(' AND ')} ORDER BY c.stage_deadline_at ASC, c.id ASC LIMIT ${limit + 1}`, params);
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    const iso = (v) => (v instanceof Date ? v.toISOString() : new Date(String(v).replace(' ', 'T') + 'Z').toISOString());
+    const nextCursor = rows.length > limit ? Buffer.from(`d:${iso(last.stageDeadlineAt)}|${last.id}`).toString('base64url') : null;
+    return { items, nextCursor };
   });
   await app.listen({ port: PORT, host: '127.0.0.1' });
   process.stdout.write('ready\n');

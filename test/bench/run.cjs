@@ -53,6 +53,16 @@ async function startBare(dbUrl) {
 }
 
 let keySeq = 0;
+function loadGet(port, token, path, seconds) {
+  return new Promise((resolve, reject) => {
+    const run = autocannon({
+      url: `http://127.0.0.1:${port}${path}`, connections: CONNECTIONS, duration: seconds,
+      headers: { authorization: `Bearer ${token}` },
+    }, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon.track(run, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
+  });
+}
+
 function load(port, token, label, seconds = SECONDS) {
   return new Promise((resolve, reject) => {
     const run = autocannon({
@@ -73,9 +83,9 @@ function load(port, token, label, seconds = SECONDS) {
   });
 }
 
-async function resetMariaDb() {
+async function resetMariaDb(url = MARIADB) {
   const mysql = require('mysql2/promise');
-  const u = new URL(MARIADB);
+  const u = new URL(url);
   const name = u.pathname.slice(1);
   u.pathname = '/';
   const conn = await mysql.createConnection({ uri: u.toString() });
@@ -120,6 +130,94 @@ async function benchDb(dialect) {
   return { dialect, coldBootMs, warmBootMs, s, b };
 }
 
+// ---- inbox with many concerns ------------------------------------------------------------------
+const INBOX_SIZES = (process.env.BENCH_INBOX_SIZES || '10000,200000').split(',').map(Number);
+const INBOX_SECONDS = Number(process.env.BENCH_INBOX_SECONDS || 5);
+
+/** Bulk-inserts concerns spread over every demo grid (about 60% already closed), straight into the database. */
+async function seedConcerns(dbUrl, count) {
+  const t0 = Date.now();
+  const sqlite = dbUrl.startsWith('sqlite:');
+  let exec, query, close;
+  if (sqlite) {
+    const Database = require('better-sqlite3');
+    const db = new Database(dbUrl.slice(7));
+    db.pragma('journal_mode = WAL');
+    exec = async (sql, p) => db.prepare(sql).run(...p);
+    query = async (sql) => db.prepare(sql).all();
+    close = async () => db.close();
+    await exec('BEGIN', []);
+  } else {
+    const mysql = require('mysql2/promise');
+    const conn = await mysql.createConnection({ uri: dbUrl, timezone: 'Z' });
+    exec = (sql, p) => conn.query(sql, p);
+    query = async (sql) => (await conn.query(sql))[0];
+    close = () => conn.end();
+  }
+  const units = await query(`SELECT u.id AS unitId, b.id AS buildingId, g.id AS gridId, g.grid_worker_id AS workerId, c.id AS communityId, c.street_id AS streetId
+    FROM units u JOIN buildings b ON b.id = u.building_id JOIN grids g ON g.id = b.grid_id JOIN communities c ON c.id = b.community_id`);
+  const [resident] = await query(`SELECT id FROM users WHERE role = 'resident' LIMIT 1`);
+  const fmt = (d) => (sqlite ? d.toISOString().replace('T', ' ').replace('Z', '') : d);
+  const cols = 'street_id, community_id, grid_id, building_id, unit_id, submitter_id, category, text, status, holder_level, holder_id, first_owner_id, unconfirmed, version, created_at, updated_at, is_public, is_open, place_kind, stage_started_at, stage_deadline_at, me_too_count, photo_count';
+  const BATCH = sqlite ? 200 : 1000;
+  const now = Date.now();
+  for (let done = 0; done < count; done += BATCH) {
+    const n = Math.min(BATCH, count - done);
+    const values = [];
+    const params = [];
+    for (let i = 0; i < n; i++) {
+      const u = units[(done + i) % units.length];
+      const open = (done + i) % 5 < 2;
+      const created = new Date(now - ((done + i) % 90) * 86400_000 - (i % 1440) * 60_000);
+      const deadline = open ? new Date(now + (((done + i) * 7919) % (20 * 86400)) * 1000 - 10 * 86400_000) : null;
+      values.push('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?, 0, ?, \'unit\', ?, ?, 0, 0)');
+      params.push(u.streetId, u.communityId, u.gridId, u.buildingId, u.unitId, resident.id, 'leak', '压测数据：楼道漏水', open ? 'accepted' : 'closed', 'grid',
+        u.workerId, u.workerId, fmt(created), fmt(created), open ? 1 : 0, fmt(created), deadline ? fmt(deadline) : null);
+    }
+    await exec(`INSERT INTO concerns (${cols}) VALUES ${values.join(', ')}`, params);
+  }
+  if (sqlite) await exec('COMMIT', []);
+  await close();
+  return Date.now() - t0;
+}
+
+async function inboxPair(port, token) {
+  const first = await (await fetch(`http://127.0.0.1:${port}/api/concerns/inbox?limit=20`, { headers: { authorization: `Bearer ${token}` } })).json();
+  if (!first.nextCursor) throw new Error(`inbox has no second page: ${JSON.stringify(first).slice(0, 200)}`);
+  await loadGet(port, token, '/api/concerns/inbox?limit=20', 2); // warm-up
+  const p1 = fmt(await loadGet(port, token, '/api/concerns/inbox?limit=20', INBOX_SECONDS));
+  const p2 = fmt(await loadGet(port, token, `/api/concerns/inbox?limit=20&cursor=${first.nextCursor}`, INBOX_SECONDS));
+  return { p1, p2, firstIds: first.items.map((x) => x.id) };
+}
+
+async function benchInbox(dialect) {
+  const dbUrl = dialect === 'sqlite' ? `sqlite:${join(mkdtempSync(join(tmpdir(), 'linli-inbox-')), 'inbox.sqlite')}` : MARIADB.replace(/linli_bench$/, 'linli_bench_inbox');
+  if (dialect === 'mariadb') await resetMariaDb(dbUrl);
+  let svc = await startService(dbUrl);
+  const users = await (await fetch(`http://127.0.0.1:${svc.port}/api/auth/demo-users`)).json();
+  const worker = users.items.find((u) => u.role === 'grid_worker');
+  const { token } = await (await fetch(`http://127.0.0.1:${svc.port}/api/auth/dev-login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: worker.id }),
+  })).json();
+  await svc.stop();
+  const rows = [];
+  let seeded = 0;
+  let seedMs = 0;
+  for (const size of INBOX_SIZES) {
+    seedMs += await seedConcerns(dbUrl, size - seeded);
+    seeded = size;
+    svc = await startService(dbUrl);
+    const s = await inboxPair(svc.port, token);
+    await svc.stop();
+    const b = await startBare(dbUrl);
+    const bare = await inboxPair(b.port, token);
+    await b.stop();
+    if (JSON.stringify(s.firstIds) !== JSON.stringify(bare.firstIds)) throw new Error('service and bare disagree on the first page');
+    rows.push({ size, seedMs, s, b: bare });
+  }
+  return { dialect, worker: worker.name, rows };
+}
+
 async function main() {
   if (!existsSync(join(root, 'dist/server/server/src/main.js'))) execSync('npx tsc -p server/tsconfig.build.json', { cwd: root, stdio: 'inherit' });
   const dbs = (process.env.BENCH_DB || 'sqlite,mariadb').split(',');
@@ -135,5 +233,23 @@ async function main() {
   }
   console.log('');
   for (const r of rows) console.log(`${r.dialect}: cold boot (empty db: migrations + demo seed + listen) ${r.coldBootMs} ms; warm boot ${r.warmBootMs} ms (process spawn to /api/health 200)`);
+
+  if (process.env.BENCH_INBOX === '0') return;
+  console.log(`\nInbox of one grid worker (GET /api/concerns/inbox?limit=20, overdue first then by deadline; ${CONNECTIONS} connections, ${INBOX_SECONDS} s each; concerns spread over 15 grids, 40% open)`);
+  console.log('db       | concerns | seeded in | page  | service req/s | p50 | p99 | bare req/s | p50 | p99 | service/bare');
+  console.log('---------|----------|-----------|-------|---------------|-----|-----|------------|-----|-----|-------------');
+  const inbox = [];
+  for (const d of dbs) inbox.push(await benchInbox(d));
+  for (const r of inbox) {
+    for (const x of r.rows) {
+      for (const [page, s, b] of [['first', x.s.p1, x.b.p1], ['next', x.s.p2, x.b.p2]]) {
+        console.log(`${r.dialect.padEnd(8)} | ${String(x.size).padStart(8)} | ${(x.seedMs / 1000).toFixed(1).padStart(7)} s | ${page.padEnd(5)} | ${s.rps.toFixed(0).padStart(13)} | ${String(s.p50).padStart(3)} | ${String(s.p99).padStart(3)} | ${b.rps.toFixed(0).padStart(10)} | ${String(b.p50).padStart(3)} | ${String(b.p99).padStart(3)} | ${(s.rps / b.rps).toFixed(2)}x`);
+      }
+    }
+    const [small, big] = [r.rows[0], r.rows[r.rows.length - 1]];
+    if (small && big && small !== big) {
+      console.log(`${r.dialect}: service first-page req/s at ${big.size} ÷ at ${small.size} = ${(big.s.p1.rps / small.s.p1.rps).toFixed(2)} (near 1 means the inbox does not slow down as concerns pile up)`);
+    }
+  }
 }
 main().catch((e) => { console.error(e); process.exit(1); });

@@ -103,7 +103,8 @@ const SELECT_UNIT = `${PLACE_OF('0 AS id, NULL AS name, NULL AS role, 1 AS unitC
   LEFT JOIN users w ON w.id = g.grid_worker_id
  WHERE un.id = ?`;
 
-const SELECT_ROWS = `
+/** Exported for the benchmark baseline, which must run the same SQL. */
+export const SELECT_ROWS = `
 SELECT c.id AS id, c.version AS version, c.street_id AS streetId, c.community_id AS communityId, c.grid_id AS gridId,
        c.building_id AS buildingId, c.unit_id AS unitId, c.submitter_id AS submitterId,
        c.category AS category, c.text AS text, c.status AS status, c.holder_level AS holderLevel, c.holder_id AS holderId,
@@ -124,6 +125,22 @@ SELECT c.id AS id, c.version AS version, c.street_id AS streetId, c.community_id
   LEFT JOIN users f ON f.id = c.first_owner_id
   LEFT JOIN departments d ON d.id = c.department_id`;
 
+/** The submit hot path's statements, exported so the benchmark baseline runs exactly the same SQL. */
+export const INSERT_CONCERN = `INSERT INTO concerns (street_id, community_id, grid_id, building_id, unit_id, submitter_id, category, text, status, holder_level,
+   holder_id, first_owner_id, unconfirmed, version, created_at, updated_at, accepted_at, is_public, is_open, place_kind, place_detail,
+   lat_e6, lng_e6, department_id, stage_started_at, stage_deadline_at, resolved_at, closed_at, close_reason, rating, rating_comment,
+   proxy_by_id, proxy_name, proxy_phone, me_too_count, photo_count)
+ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, NULL, ?, ?, NULL, NULL, NULL, NULL, NULL, ?, ?, ?, 0, ?)`;
+
+export function concernInsertParams(v: Omit<ConcernEntity, 'id'>, date: (d: Date) => Date | string): unknown[] {
+  const d = (x: Date | null) => (x ? date(x) : null);
+  return [v.streetId, v.communityId, v.gridId, v.buildingId, v.unitId, v.submitterId, v.category, v.text, v.status, v.holderLevel,
+    v.holderId, v.firstOwnerId, v.unconfirmed, v.version, d(v.createdAt), d(v.updatedAt), v.isPublic, v.isOpen, v.placeKind, v.placeDetail,
+    v.latE6, v.lngE6, d(v.stageStartedAt), d(v.stageDeadlineAt), v.proxyById, v.proxyName, v.proxyPhone, v.photoCount];
+}
+
+export const INSERT_EVENT = `INSERT INTO concern_events (concern_id, actor_id, actor_role, type, from_status, to_status, note, created_at, to_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
 /** Keyset position in an inbox ordered by (stage_deadline_at, id). */
 export interface InboxCursor {
   /** As the driver compares it (DatabaseService.dateParam). */
@@ -143,26 +160,11 @@ export class ConcernsRepository {
 
   /** Hand-written INSERT: this is the submit hot path (TypeORM's query builder costs more than the SQL). */
   insert(m: EntityManager, v: Omit<ConcernEntity, 'id'>): Promise<number> {
-    const d = (x: Date | null) => (x ? this.db.dateParam(x) : null);
-    return this.db.insert(
-      m,
-      `INSERT INTO concerns (street_id, community_id, grid_id, building_id, unit_id, submitter_id, category, text, status, holder_level,
-         holder_id, first_owner_id, unconfirmed, version, created_at, updated_at, accepted_at, is_public, is_open, place_kind, place_detail,
-         lat_e6, lng_e6, department_id, stage_started_at, stage_deadline_at, resolved_at, closed_at, close_reason, rating, rating_comment,
-         proxy_by_id, proxy_name, proxy_phone, me_too_count, photo_count)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, NULL, ?, ?, NULL, NULL, NULL, NULL, NULL, ?, ?, ?, 0, ?)`,
-      [v.streetId, v.communityId, v.gridId, v.buildingId, v.unitId, v.submitterId, v.category, v.text, v.status, v.holderLevel,
-        v.holderId, v.firstOwnerId, v.unconfirmed, v.version, d(v.createdAt), d(v.updatedAt), v.isPublic, v.isOpen, v.placeKind, v.placeDetail,
-        v.latE6, v.lngE6, d(v.stageStartedAt), d(v.stageDeadlineAt), v.proxyById, v.proxyName, v.proxyPhone, v.photoCount],
-    );
+    return this.db.insert(m, INSERT_CONCERN, concernInsertParams(v, (x) => this.db.dateParam(x)));
   }
 
   async insertEvent(m: EntityManager, v: Omit<ConcernEventEntity, 'id'>): Promise<number> {
-    return this.db.insert(
-      m,
-      `INSERT INTO concern_events (concern_id, actor_id, actor_role, type, from_status, to_status, note, created_at, to_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [v.concernId, v.actorId, v.actorRole, v.type, v.fromStatus, v.toStatus, v.note, this.db.dateParam(v.createdAt), v.toLevel],
-    );
+    return this.db.insert(m, INSERT_EVENT, [v.concernId, v.actorId, v.actorRole, v.type, v.fromStatus, v.toStatus, v.note, this.db.dateParam(v.createdAt), v.toLevel]);
   }
 
   async submitterPlace(userId: number): Promise<SubmitterPlace | null> {
