@@ -10,7 +10,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'packages/concerns', pages: ['new/index', 'detail/index'] },
-    { root: 'packages/staff', pages: ['inbox/index', 'residents/index'] },
+    { root: 'packages/staff', pages: ['inbox/index', 'residents/index', 'proxy/index', 'categories/index', 'diary/index', 'figures/index', 'api-keys/index'] },
     { root: 'packages/account', pages: ['unit/index', 'notifications/index'] },
   ],
   window: {
@@ -33,5 +33,7 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的' },
     ],
   },
+  // The new-concern page lets a resident pick a map point (wx.chooseLocation, weapp only).
+  requiredPrivateInfos: ['chooseLocation'],
   lazyCodeLoading: 'requiredComponents',
 });

@@ -16,8 +16,8 @@ import {
 } from './concerns.constants';
 
 const photoIds = z.array(z.number().int().positive()).max(CONCERN_PHOTOS_MAX, `最多 ${CONCERN_PHOTOS_MAX} 张照片`).default([]);
-const note = (max: number, required: string | null) =>
-  required ? z.string().trim().min(1, required).max(max, `最多 ${max} 字`) : z.string().trim().max(max, `最多 ${max} 字`).optional();
+const requiredNote = (max: number, missing: string) => z.string().trim().min(1, missing).max(max, `最多 ${max} 字`);
+const optionalNote = (max: number) => z.string().trim().max(max, `最多 ${max} 字`).optional();
 
 /** Where: the resident's unit by default; a building, a public spot (text) or a map point. */
 export const ConcernPlaceSchema = z
@@ -71,37 +71,37 @@ export type ProxyConcernRequest = z.infer<typeof ProxyConcernRequestSchema>;
 const version = z.number().int().positive();
 
 /** POST /api/concerns/:id/accept | /start */
-export const AcceptConcernRequestSchema = z.object({ note: note(500, null), version: version.optional() }).strict();
+export const AcceptConcernRequestSchema = z.object({ note: optionalNote(500), version: version.optional() }).strict();
 export type AcceptConcernRequest = z.infer<typeof AcceptConcernRequestSchema>;
 
 /** POST /api/concerns/:id/resolve — what was done, optional photos of the fix. */
-export const ResolveConcernRequestSchema = z.object({ note: note(500, '请写明处理结果'), photoIds, version: version.optional() }).strict();
+export const ResolveConcernRequestSchema = z.object({ note: requiredNote(500, '请写明处理结果'), photoIds, version: version.optional() }).strict();
 export type ResolveConcernRequest = z.infer<typeof ResolveConcernRequestSchema>;
 
 /** POST /api/concerns/:id/escalate — one level up; the street names the department it whistles for (吹哨). */
 export const EscalateConcernRequestSchema = z
-  .object({ reason: note(500, '请写明上报原因'), departmentId: z.number().int().positive().optional(), version: version.optional() })
+  .object({ reason: requiredNote(500, '请写明上报原因'), departmentId: z.number().int().positive().optional(), version: version.optional() })
   .strict();
 export type EscalateConcernRequest = z.infer<typeof EscalateConcernRequestSchema>;
 
 /** POST /api/concerns/:id/return — one level down, with instructions. */
-export const ReturnConcernRequestSchema = z.object({ instructions: note(500, '请写明退回的处理意见'), version: version.optional() }).strict();
+export const ReturnConcernRequestSchema = z.object({ instructions: requiredNote(500, '请写明退回的处理意见'), version: version.optional() }).strict();
 export type ReturnConcernRequest = z.infer<typeof ReturnConcernRequestSchema>;
 
 /** POST /api/concerns/:id/close — closed without a resolution, with a reason. */
 export const CloseConcernRequestSchema = z
-  .object({ reason: z.enum(CloseReasons), note: note(500, null), version: version.optional() })
+  .object({ reason: z.enum(CloseReasons), note: optionalNote(500), version: version.optional() })
   .strict();
 export type CloseConcernRequest = z.infer<typeof CloseConcernRequestSchema>;
 
 /** POST /api/concerns/:id/rate — the resident confirms the resolution. */
 export const RateConcernRequestSchema = z
-  .object({ rating: z.number().int().min(1, '请打 1 到 5 分').max(5, '请打 1 到 5 分'), comment: note(500, null) })
+  .object({ rating: z.number().int().min(1, '请打 1 到 5 分').max(5, '请打 1 到 5 分'), comment: optionalNote(500) })
   .strict();
 export type RateConcernRequest = z.infer<typeof RateConcernRequestSchema>;
 
 /** POST /api/concerns/:id/not-solved — reopens and escalates one level (二次督办). */
-export const NotSolvedRequestSchema = z.object({ comment: note(500, '请说说哪里还没解决') }).strict();
+export const NotSolvedRequestSchema = z.object({ comment: requiredNote(500, '请说说哪里还没解决') }).strict();
 export type NotSolvedRequest = z.infer<typeof NotSolvedRequestSchema>;
 
 export type ConcernEventType =

@@ -43,10 +43,19 @@ export const ErrorCode = {
   PHOTO_LIMIT_EXCEEDED: 'PHOTO_LIMIT_EXCEEDED',
   // notifications
   NOTIFICATION_NOT_FOUND: 'NOTIFICATION_NOT_FOUND',
+  // diary and figures: no such diary / area, or not the caller's to read
+  DIARY_NOT_FOUND: 'DIARY_NOT_FOUND',
+  AREA_NOT_FOUND: 'AREA_NOT_FOUND',
   // idempotency
   IDEMPOTENCY_KEY_INVALID: 'IDEMPOTENCY_KEY_INVALID',
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   IDEMPOTENCY_KEY_IN_FLIGHT: 'IDEMPOTENCY_KEY_IN_FLIGHT',
+  // open311 (GeoReport answers carry the HTTP status as their code; these name the cause in the server)
+  API_KEY_NOT_FOUND: 'API_KEY_NOT_FOUND',
+  OPEN311_API_KEY_INVALID: 'OPEN311_API_KEY_INVALID',
+  OPEN311_ADDRESS_INVALID: 'OPEN311_ADDRESS_INVALID',
+  OPEN311_SERVICE_NOT_FOUND: 'OPEN311_SERVICE_NOT_FOUND',
+  OPEN311_JURISDICTION_NOT_FOUND: 'OPEN311_JURISDICTION_NOT_FOUND',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -1,20 +1,64 @@
 import type { Role } from '@contracts/roles';
 
-// Which screens and buttons each role gets. Mirrors the server's route declarations
-// (POST /api/concerns: resident; inbox: grid_worker, community_staff, street_admin;
-// accept and confirm: grid_worker, community_staff) so nobody sees a button that can only fail.
-const WORKBENCH_ROLES: readonly Role[] = ['grid_worker', 'community_staff', 'street_admin'];
-const HANDLER_ROLES: readonly Role[] = ['grid_worker', 'community_staff'];
+// Which screens and buttons each role gets. Mirrors the server's route declarations so nobody
+// sees a button that can only fail:
+//   POST /api/concerns, similar, rate, not-solved, withdraw, me-too: resident
+//   GET /api/concerns/inbox and the staff steps (accept … close): grid_worker, community_staff, street_admin, department
+//   POST /api/concerns/proxy (代办): grid_worker
+//   PUT /api/concerns/categories/:code: community_staff
+//   GET /api/org/residents/unconfirmed: grid_worker, community_staff, street_admin; confirm: grid_worker, community_staff
+// Whether a step is possible on one concern right now is the server's answer (detail.actions).
+const STAFF_ROLES: readonly Role[] = ['grid_worker', 'community_staff', 'street_admin', 'department'];
+const RESIDENT_LIST_ROLES: readonly Role[] = ['grid_worker', 'community_staff', 'street_admin'];
+const CONFIRM_ROLES: readonly Role[] = ['grid_worker', 'community_staff'];
+
+const has = (list: readonly Role[], role: Role | undefined) => !!role && list.includes(role);
 
 export function canSubmitConcern(role: Role | undefined): boolean {
   return role === 'resident';
 }
 
+/** The staff workbench (inbox): every staff role, departments included. */
 export function canUseWorkbench(role: Role | undefined): boolean {
-  return !!role && WORKBENCH_ROLES.includes(role);
+  return has(STAFF_ROLES, role);
 }
 
-/** Accept concerns and confirm residents. */
-export function canHandleConcerns(role: Role | undefined): boolean {
-  return !!role && HANDLER_ROLES.includes(role);
+/** Staff steps on a concern their level holds, e.g. the quick "受理" in the inbox. */
+export function canActOnConcerns(role: Role | undefined): boolean {
+  return has(STAFF_ROLES, role);
+}
+
+/** The list of residents whose unit awaits confirmation. */
+export function canSeeUnconfirmedResidents(role: Role | undefined): boolean {
+  return has(RESIDENT_LIST_ROLES, role);
+}
+
+/** Confirm that a resident lives in the unit they chose. */
+export function canConfirmResidents(role: Role | undefined): boolean {
+  return has(CONFIRM_ROLES, role);
+}
+
+/** 代办: submit a concern on behalf of a resident of one's grid. */
+export function canSubmitForResident(role: Role | undefined): boolean {
+  return role === 'grid_worker';
+}
+
+/** Configure the concern categories of one's community. */
+export function canConfigureCategories(role: Role | undefined): boolean {
+  return role === 'community_staff';
+}
+
+/** 一日一记: every staff member keeps a work diary. */
+export function canKeepDiary(role: Role | undefined): boolean {
+  return role === 'grid_worker' || role === 'community_staff' || role === 'street_admin' || role === 'department';
+}
+
+/** Figures for one's grid, community or street (departments have no area). */
+export function canSeeFigures(role: Role | undefined): boolean {
+  return role === 'grid_worker' || role === 'community_staff' || role === 'street_admin';
+}
+
+/** Open311 API keys are issued by the street. */
+export function canManageApiKeys(role: Role | undefined): boolean {
+  return role === 'street_admin';
 }

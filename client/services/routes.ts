@@ -10,6 +10,11 @@ export const Routes = {
   concernDetail: '/packages/concerns/detail/index',
   staffInbox: '/packages/staff/inbox/index',
   staffResidents: '/packages/staff/residents/index',
+  staffProxy: '/packages/staff/proxy/index',
+  staffCategories: '/packages/staff/categories/index',
+  staffDiary: '/packages/staff/diary/index',
+  staffFigures: '/packages/staff/figures/index',
+  staffApiKeys: '/packages/staff/api-keys/index',
   chooseUnit: '/packages/account/unit/index',
   notifications: '/packages/account/notifications/index',
 } as const;

@@ -10,8 +10,11 @@ import { DatabaseBootstrap } from './database/bootstrap.service';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ConcernsModule } from './modules/concerns/concerns.module';
+import { DiaryModule } from './modules/diary/diary.module';
+import { FiguresModule } from './modules/figures/figures.module';
 import { HealthController } from './modules/health/health.controller';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { Open311Module } from './modules/open311/open311.module';
 import { OrgModule } from './modules/org/org.module';
 import { PhotosModule } from './modules/photos/photos.module';
 import { SchedulerModule } from './modules/scheduler/scheduler.module';
@@ -35,6 +38,9 @@ export class AppModule {
         NotificationsModule,
         ConcernsModule,
         PhotosModule,
+        DiaryModule,
+        FiguresModule,
+        Open311Module,
       ],
       controllers: [HealthController],
       providers: [DatabaseBootstrap, { provide: APP_FILTER, useClass: GlobalExceptionFilter }],

@@ -57,6 +57,46 @@ describe('concerns tab', () => {
   });
 });
 
+describe('concerns tab: the community’s public concerns', () => {
+  beforeEach(() => {
+    resetTaro();
+    setToken();
+  });
+
+  it('a second tab lists GET /api/concerns/public with deadline words and overdue marks; a row opens the detail', async () => {
+    const sent = mockApi(
+      withMe(residentMe, (req) => {
+        if (routeOf(req) === 'GET /api/concerns/mine') return { status: 200, body: { items: [], nextCursor: null } };
+        if (routeOf(req) === 'GET /api/concerns/public') {
+          return {
+            status: 200,
+            body: {
+              items: [{ ...item(5), text: '小区南门路灯坏了', overdue: true, deadlineText: '通常在 1 天内处理，已超时 1 天', meTooCount: 3 }],
+              nextCursor: null,
+            },
+          };
+        }
+        return undefined;
+      }),
+    );
+    render(<ConcernsPage />);
+    await screen.findByText('您还没有反映过问题。');
+
+    await act(async () => {
+      fireEvent.click(screen.getByText('社区公开的问题'));
+    });
+
+    expect(await screen.findByText('小区南门路灯坏了')).toBeTruthy();
+    expect(sent.map(routeOf)).toContain('GET /api/concerns/public');
+    const row = document.getElementById('concern-5')!;
+    expect(row.className).toContain('concern-card--overdue');
+    expect(row.textContent).toContain('通常在 1 天内处理，已超时 1 天');
+    expect(row.textContent).toContain('3 位邻居也遇到了');
+    fireEvent.click(screen.getByText('小区南门路灯坏了'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/concerns/detail/index?id=5' });
+  });
+});
+
 describe('concerns tab for staff', () => {
   beforeEach(() => {
     resetTaro();

@@ -5,6 +5,7 @@ import { ConcernEntity, ConcernSupporterEntity } from '../../server/src/modules/
 import { DepartmentEntity } from '../../server/src/modules/org/org.entities';
 import { NotificationEntity } from '../../server/src/modules/notifications/notification.entity';
 import { ConcernsJobs } from '../../server/src/modules/concerns/concerns.jobs';
+import { PhotosJobs } from '../../server/src/modules/photos/photos.jobs';
 import type { UserEntity } from '../../server/src/modules/users/user.entity';
 
 const DAY = 24 * 3600_000;
@@ -252,5 +253,19 @@ describe.each(DIALECTS)('concern photos through the lifecycle on %s', (dialect) 
     const inject = (token: string, url: string) => t.app.getHttpAdapter().getInstance().inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
     expect((await inject(resident, `/api/photos/${fix}`)).statusCode).toBe(200);
     expect((await inject(await http.login(area.workerB1.id), `/api/photos/${p1}`)).statusCode).toBe(404);
+  });
+
+  it('photos never attached are removed after a day (row and file); attached ones stay', async () => {
+    const resident = await http.login(area.residentA1.id);
+    const kept = await upload(resident, WEBP);
+    const abandoned = await upload(resident, WEBP);
+    expect((await http.post('/api/concerns', { category: 'leak', text: '漏水', photoIds: [kept] }, resident)).status).toBe(201);
+    await t.ds.query('UPDATE concern_photos SET created_at = ?', [t.db.dateParam(new Date(Date.now() - 2 * 24 * 3600_000))]);
+    const jobs = t.app.get(PhotosJobs);
+    expect(await jobs.purgeUnattached(new Date())).toBe('removed 1');
+    expect(await jobs.purgeUnattached(new Date())).toBe('removed 0');
+    const get = (id: number) => t.app.getHttpAdapter().getInstance().inject({ method: 'GET', url: `/api/photos/${id}`, headers: { authorization: `Bearer ${resident}` } });
+    expect((await get(kept)).statusCode).toBe(200);
+    expect((await get(abandoned)).statusCode).toBe(404);
   });
 });

@@ -69,9 +69,9 @@ describe.each(DIALECTS)('Idempotency-Key on POST /api/concerns on %s', (dialect)
     expect(await t.ds.manager.count(ConcernEntity)).toBe(2);
   });
 
-  it('30 concurrent requests with one key store ONE concern; every answer is 201 with its id or 409 IDEMPOTENCY_KEY_IN_FLIGHT', async () => {
+  it('100 concurrent retries with one key store ONE concern; every answer is 201 with its id or 409 IDEMPOTENCY_KEY_IN_FLIGHT', async () => {
     const token = await http.login(area.residentA1.id);
-    const answers = await Promise.all(Array.from({ length: 30 }, () => submit(token, 'burst-key-0001')));
+    const answers = await Promise.all(Array.from({ length: 100 }, () => submit(token, 'burst-key-0001')));
     expect(await t.ds.manager.count(ConcernEntity)).toBe(1);
     const [stored] = await t.ds.manager.find(ConcernEntity);
     for (const a of answers) {

@@ -45,7 +45,7 @@ export default function MePage() {
         </View>
         <Switch
           id='large-text-switch'
-          className='me-page__switch'
+          className='big-switch'
           checked={m.largeText}
           loadingIcon={null}
           ariaLabel='大字模式'

@@ -8,12 +8,20 @@ import { Foundation1763900000000 } from './migrations/1763900000000-Foundation';
 import { ConcernLifecycle1764000000000 } from './migrations/1764000000000-ConcernLifecycle';
 import { ConcernPhotoEntity } from '../modules/photos/concern-photo.entity';
 import { ConcernPhotos1764000000100 } from './migrations/1764000000100-ConcernPhotos';
+import { DiaryNoteEntity } from '../modules/diary/diary-note.entity';
+import { DiaryNotes1764000000200 } from './migrations/1764000000200-DiaryNotes';
+import { Open311ApiKeyEntity } from '../modules/open311/open311-api-key.entity';
+import { Open311Keys1764000000300 } from './migrations/1764000000300-Open311Keys';
+
+import { ReportingIndexes1764000000400 } from './migrations/1764000000400-ReportingIndexes';
 
 export const ENTITIES = [
   StreetEntity, CommunityEntity, GridEntity, BuildingEntity, UnitEntity, DepartmentEntity,
   UserEntity, ConcernEntity, ConcernEventEntity, ConcernCategoryEntity, ConcernSupporterEntity, NotificationEntity, IdempotencyKeyEntity, JobRunEntity,
   ConcernPhotoEntity,
+  DiaryNoteEntity,
+  Open311ApiKeyEntity,
 ];
 
 /** Every migration, in order. A committed migration is never edited; add a new one. */
-export const MIGRATIONS = [Foundation1763900000000, ConcernLifecycle1764000000000, ConcernPhotos1764000000100];
+export const MIGRATIONS = [Foundation1763900000000, ConcernLifecycle1764000000000, ConcernPhotos1764000000100, DiaryNotes1764000000200, Open311Keys1764000000300, ReportingIndexes1764000000400];

@@ -80,3 +80,35 @@ export function ScrollView({ id, className, children }: BaseProps) {
 export function CustomWrapper({ children }: { children?: ReactNode }) {
   return <>{children}</>;
 }
+
+export function Input({
+  id,
+  className,
+  value,
+  maxlength,
+  placeholder,
+  type,
+  onInput,
+}: BaseProps & {
+  value?: string;
+  maxlength?: number;
+  placeholder?: string;
+  type?: string;
+  onInput?: (e: { detail: { value: string } }) => void;
+}) {
+  return (
+    <input
+      id={id}
+      className={className}
+      value={value}
+      maxLength={maxlength}
+      placeholder={placeholder}
+      data-type={type}
+      onChange={(e) => onInput?.({ detail: { value: e.target.value } })}
+    />
+  );
+}
+
+export function Image({ src, className, mode }: { src: string; className?: string; mode?: string }) {
+  return <img src={src} className={className} data-mode={mode} alt='' />;
+}

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '网格员工作台',
+  navigationBarTitleText: '工作台',
 });

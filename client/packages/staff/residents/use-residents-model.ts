@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useMe } from '@/hooks/use-me';
 import type { UnconfirmedResident } from '@contracts/org.contract';
 import { confirmResident, listUnconfirmedResidents } from '@/services/org.api';
-import { canHandleConcerns } from '@/services/permissions';
+import { canConfirmResidents } from '@/services/permissions';
 import { errorMessage } from '@/services/request';
 
 export function useResidentsModel() {
@@ -41,5 +41,5 @@ export function useResidentsModel() {
     }
   };
 
-  return { items, loaded, loading, error, confirmingId, canConfirm: canHandleConcerns(me?.role), reload, confirm };
+  return { items, loaded, loading, error, confirmingId, canConfirm: canConfirmResidents(me?.role), reload, confirm };
 }

@@ -17,6 +17,10 @@ export type { HolderLevel };
 @Index('IDX_concerns_inbox_department', ['departmentId', 'isOpen', 'stageDeadlineAt', 'id'])
 @Index('IDX_concerns_deadline', ['isOpen', 'stageDeadlineAt'])
 @Index('IDX_concerns_public', ['communityId', 'isPublic', 'category', 'createdAt'])
+@Index('IDX_concerns_grid_created', ['gridId', 'createdAt'])
+@Index('IDX_concerns_community_created', ['communityId', 'createdAt'])
+@Index('IDX_concerns_street_created', ['streetId', 'createdAt'])
+@Index('IDX_concerns_street_public', ['streetId', 'isPublic', 'createdAt'])
 export class ConcernEntity {
   @PrimaryGeneratedColumn() id!: number;
   @Column({ type: 'int' }) streetId!: number;
@@ -60,6 +64,7 @@ export class ConcernEntity {
 /** One immutable timeline entry: who, in what role, when, what. Never updated. */
 @Entity('concern_events')
 @Index('IDX_concern_events_concern', ['concernId', 'id'])
+@Index('IDX_concern_events_actor_created', ['actorId', 'createdAt'])
 export class ConcernEventEntity {
   @PrimaryGeneratedColumn() id!: number;
   @Column({ type: 'int' }) concernId!: number;

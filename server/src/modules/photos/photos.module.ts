@@ -4,6 +4,7 @@ import { LocalDiskPhotoStorage, PHOTO_STORAGE } from './photo-storage';
 import { PhotosController } from './photos.controller';
 import { PhotosRepository } from './photos.repository';
 import { PhotosService } from './photos.service';
+import { PhotosJobs } from './photos.jobs';
 
 /**
  * Photos of concerns: upload (POST /api/photos), viewing (GET /api/photos/:id) and
@@ -11,7 +12,7 @@ import { PhotosService } from './photos.service';
  */
 @Module({
   controllers: [PhotosController],
-  providers: [PhotosRepository, PhotosService, ConcernScopePhotoAccess, { provide: PHOTO_STORAGE, useClass: LocalDiskPhotoStorage }],
+  providers: [PhotosRepository, PhotosService, PhotosJobs, ConcernScopePhotoAccess, { provide: PHOTO_STORAGE, useClass: LocalDiskPhotoStorage }],
   exports: [PhotosService],
 })
 export class PhotosModule {}
