@@ -127,7 +127,6 @@ async function main() {
     return reply.code(201).send(body);
   });
   // Inbox: the same SELECT and the same keyset WHERE/ORDER as ConcernsRepository.inbox for a grid worker.
-  const { SELECT_ROWS } = repo;
   app.get('/api/concerns/inbox', async (req, reply) => {
     const claims = verify(req.headers.authorization);
     if (!claims) return reply.code(401).send({ code: 'UNAUTHENTICATED' });
@@ -141,7 +140,7 @@ async function main() {
       where.push('(c.stage_deadline_at > ? OR (c.stage_deadline_at = ? AND c.id > ?))');
       params.push(deadline, deadline, Number(id));
     }
-    const rows = await db.all(`${SELECT_ROWS} WHERE ${where.join(' AND ')} ORDER BY c.stage_deadline_at ASC, c.id ASC LIMIT ${limit + 1}`, params);
+    const rows = await db.all(repo.pagedRowsSql(where, repo.INBOX_ORDER, limit + 1), params);
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     const iso = (v) => (v instanceof Date ? v.toISOString() : new Date(String(v).replace(' ', 'T') + 'Z').toISOString());

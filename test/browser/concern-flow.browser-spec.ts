@@ -34,7 +34,8 @@ async function loginAs(page: Page, server: RunningServer, label: RegExp) {
   await page.locator('#home-greeting').waitFor();
 }
 
-suite('a resident raises a concern and their grid worker accepts it (H5 in Chromium, real server)', () => {
+// One server (fresh SQLite + demo data) and one Chromium for every scenario; each scenario uses its own people.
+suite('Linli H5 in Chromium against the real server', () => {
   let server: RunningServer;
   let browser: Browser;
 
@@ -46,6 +47,8 @@ suite('a resident raises a concern and their grid worker accepts it (H5 in Chrom
     await browser?.close();
     await server?.stop();
   });
+
+describe('a resident raises a concern and their grid worker accepts it (H5 in Chromium, real server)', () => {
 
   it('login → choose unit → submit → the grid worker sees and accepts → the resident sees “已受理” and a notice', async () => {
     const text = `3号楼楼道的灯坏了，晚上看不清路 ${Date.now()}`;
@@ -105,12 +108,7 @@ suite('a resident raises a concern and their grid worker accepts it (H5 in Chrom
     await shot(resident, '07-resident-notified');
 
     // And the server agrees (no UI-only success).
-    const login = await (await fetch(`${server.url}/api/auth/demo-users`)).json();
-    const liuMing = login.items.find((u: { name: string }) => u.name === '刘明');
-    const { token } = await (await fetch(`${server.url}/api/auth/dev-login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: liuMing.id }),
-    })).json();
-    const mine = await (await fetch(`${server.url}/api/concerns/mine`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const mine = await (await apiAs(server, '刘明'))('/api/concerns/mine');
     expect(mine.items).toHaveLength(1);
     expect(mine.items[0]).toMatchObject({ text, status: 'accepted', category: 'facilities', holderName: '王网格员', unconfirmed: true });
     expect(pageErrors).toEqual([]);
@@ -175,18 +173,7 @@ async function apiAs(server: RunningServer, name: string) {
   return (path: string) => fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
 }
 
-suite('a concern with a photo goes up from the grid to the community, is resolved and rated (H5 in Chromium, real server)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describe('a concern with a photo goes up from the grid to the community, is resolved and rated (H5 in Chromium, real server)', () => {
 
   it('resident submits with a photo → grid worker accepts and escalates → community accepts and resolves → resident rates 5 → 已办结', async () => {
     const text = `2单元楼道顶上漏水，墙皮都泡了 ${Date.now()}`;
@@ -275,18 +262,7 @@ async function expectVisible(locator: ReturnType<Page['locator']>) {
   await locator.first().waitFor({ state: 'visible' });
 }
 
-suite('elder-friendly rendering in the browser (computed styles, not class names)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+describe('elder-friendly rendering in the browser (computed styles, not class names)', () => {
 
   it('enabled buttons are fully opaque with full-contrast text; the large-text switch makes body text ≥ 18px and primary buttons ≥ 60px tall', async () => {
     const ctx = await phone(browser);
@@ -313,4 +289,5 @@ suite('elder-friendly rendering in the browser (computed styles, not class names
     expect(large.opacity).toBe(1);
     await shot(page, '08-large-text-home');
   });
+});
 });

@@ -141,12 +141,25 @@ export function concernInsertParams(v: Omit<ConcernEntity, 'id'>, date: (d: Date
 
 export const INSERT_EVENT = `INSERT INTO concern_events (concern_id, actor_id, actor_role, type, from_status, to_status, note, created_at, to_level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
+/**
+ * A page of concerns with their names. The page of ids is chosen from `concerns` alone (so the index
+ * order + LIMIT does the work), and only those rows are joined: at 200,000 concerns MariaDB's optimizer
+ * otherwise starts the join from a small table and sorts everything (measured 15 req/s vs hundreds).
+ */
+export function pagedRowsSql(where: string[], order: string, limit: number): string {
+  const inner = `SELECT c.id FROM concerns c WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${Number(limit)}`;
+  return `${SELECT_ROWS.replace('FROM concerns c', `FROM (${inner}) page JOIN concerns c ON c.id = page.id`)} ORDER BY ${order}`;
+}
+
 /** Keyset position in an inbox ordered by (stage_deadline_at, id). */
 export interface InboxCursor {
   /** As the driver compares it (DatabaseService.dateParam). */
   deadline: Date | string;
   id: number;
 }
+
+/** Overdue first, then by deadline: ascending deadline does both. */
+export const INBOX_ORDER = 'c.stage_deadline_at ASC, c.id ASC';
 
 export interface InboxFilter {
   level: HolderLevel;
@@ -188,7 +201,7 @@ export class ConcernsRepository {
     const params: unknown[] = [submitterId];
     let where = 'c.submitter_id = ?';
     if (beforeId !== null) (where += ' AND c.id < ?'), params.push(beforeId);
-    return this.db.manager.query(`${SELECT_ROWS} WHERE ${where} ORDER BY c.id DESC LIMIT ${Number(limit)}`, params);
+    return this.db.manager.query(pagedRowsSql([where], 'c.id DESC', limit), params);
   }
 
   /**
@@ -207,7 +220,7 @@ export class ConcernsRepository {
       where.push('(c.stage_deadline_at > ? OR (c.stage_deadline_at = ? AND c.id > ?))');
       params.push(after.deadline, after.deadline, after.id);
     }
-    return this.db.manager.query(`${SELECT_ROWS} WHERE ${where.join(' AND ')} ORDER BY c.stage_deadline_at ASC, c.id ASC LIMIT ${Number(limit)}`, params);
+    return this.db.manager.query(pagedRowsSql(where, INBOX_ORDER, limit), params);
   }
 
   /** Everything in the caller's area (any holder, any status), newest first. */
@@ -218,7 +231,7 @@ export class ConcernsRepository {
     if (f.status) where.push('c.status = ?'), params.push(f.status);
     if (f.category) where.push('c.category = ?'), params.push(f.category);
     if (beforeId !== null) where.push('c.id < ?'), params.push(beforeId);
-    return this.db.manager.query(`${SELECT_ROWS} WHERE ${where.join(' AND ')} ORDER BY c.id DESC LIMIT ${Number(limit)}`, params);
+    return this.db.manager.query(pagedRowsSql(where, 'c.id DESC', limit), params);
   }
 
   /** Public concerns of a community, newest first (optionally one category since a date, for "me too" suggestions). */
@@ -229,7 +242,7 @@ export class ConcernsRepository {
     if (opts.since) where.push('c.created_at >= ?'), params.push(this.db.dateParam(opts.since));
     if (opts.excludeClosed) where.push(`c.status <> 'closed'`);
     if (opts.beforeId) where.push('c.id < ?'), params.push(opts.beforeId);
-    return this.db.manager.query(`${SELECT_ROWS} WHERE ${where.join(' AND ')} ORDER BY c.id DESC LIMIT ${Number(opts.limit)}`, params);
+    return this.db.manager.query(pagedRowsSql(where, 'c.id DESC', opts.limit), params);
   }
 
   timeline(concernId: number): Promise<EventRow[]> {
