@@ -16,6 +16,7 @@ import type { AuthClaims } from '../../common/auth/token.service';
 import { DomainException } from '../../common/domain-exception';
 import { DatabaseService } from '../../database/database.service';
 import { ConcernScopePhotoAccess, PHOTO_ACCESS, type PhotoAccess } from './photo-access';
+import { stripPhotoMetadata } from './photo-metadata';
 import { PhotoTooLargeError, PhotoTypeError, readPhoto } from './photo-content';
 import { newStorageKey, PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 import { PhotosRepository } from './photos.repository';
@@ -68,12 +69,15 @@ export class PhotosService implements OnModuleInit {
   /** Stores one uploaded photo of the caller, unattached. The type is told by the content; the size is limited while it streams in. */
   async upload(auth: AuthClaims, stream: Readable | undefined): Promise<UploadPhotoResponse> {
     if (!stream) throw photoError(PhotoErrorCode.PHOTO_FILE_REQUIRED, 400, '请选择要上传的照片');
-    const { bytes, type } = await readPhoto(stream, PHOTO_MAX_BYTES).catch((err: unknown) => {
+    const read = await readPhoto(stream, PHOTO_MAX_BYTES).catch((err: unknown) => {
       if (err instanceof PhotoTypeError) throw wrongType();
       // The multipart parser fails the stream with a 413 once its fileSize limit is passed.
       if (err instanceof PhotoTooLargeError || (err instanceof HttpException && err.getStatus() === 413)) throw tooLarge();
       throw err;
     });
+    const type = read.type;
+    // Where the photo was taken stays with the resident, not with the photo.
+    const bytes = stripPhotoMetadata(read.bytes, type);
     const key = newStorageKey(type.ext);
     await this.storage.put(key, bytes);
     try {
