@@ -10,6 +10,7 @@ import { DatabaseBootstrap } from './database/bootstrap.service';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ConcernsModule } from './modules/concerns/concerns.module';
+import { DeliberationModule } from './modules/deliberation/deliberation.module';
 import { DiaryModule } from './modules/diary/diary.module';
 import { FiguresModule } from './modules/figures/figures.module';
 import { HealthController } from './modules/health/health.controller';
@@ -41,6 +42,7 @@ export class AppModule {
         DiaryModule,
         FiguresModule,
         Open311Module,
+        DeliberationModule,
       ],
       controllers: [HealthController],
       providers: [DatabaseBootstrap, { provide: APP_FILTER, useClass: GlobalExceptionFilter }],

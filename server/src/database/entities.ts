@@ -14,6 +14,8 @@ import { Open311ApiKeyEntity } from '../modules/open311/open311-api-key.entity';
 import { Open311Keys1764000000300 } from './migrations/1764000000300-Open311Keys';
 
 import { ReportingIndexes1764000000400 } from './migrations/1764000000400-ReportingIndexes';
+import { DELIBERATION_ENTITIES } from '../modules/deliberation/deliberation.entities';
+import { Deliberation1764100000000 } from './migrations/1764100000000-Deliberation';
 
 export const ENTITIES = [
   StreetEntity, CommunityEntity, GridEntity, BuildingEntity, UnitEntity, DepartmentEntity,
@@ -21,7 +23,8 @@ export const ENTITIES = [
   ConcernPhotoEntity,
   DiaryNoteEntity,
   Open311ApiKeyEntity,
+  ...DELIBERATION_ENTITIES,
 ];
 
 /** Every migration, in order. A committed migration is never edited; add a new one. */
-export const MIGRATIONS = [Foundation1763900000000, ConcernLifecycle1764000000000, ConcernPhotos1764000000100, DiaryNotes1764000000200, Open311Keys1764000000300, ReportingIndexes1764000000400];
+export const MIGRATIONS = [Foundation1763900000000, ConcernLifecycle1764000000000, ConcernPhotos1764000000100, DiaryNotes1764000000200, Open311Keys1764000000300, ReportingIndexes1764000000400, Deliberation1764100000000];

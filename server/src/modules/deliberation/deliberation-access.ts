@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode } from '../../../../contracts/errors';
+import type { AuthClaims } from '../../common/auth/token.service';
+import { DomainException } from '../../common/domain-exception';
+import { DatabaseService } from '../../database/database.service';
+import { UserEntity } from '../users/user.entity';
+import type { DeliberationSessionEntity } from './deliberation.entities';
+import { DeliberationRepository } from './deliberation.repository';
+
+export interface Member {
+  user: UserEntity;
+  communityId: number;
+}
+
+/** Who may see and change what: everyone acts within their own community; a session of another community is "not found". */
+@Injectable()
+export class DeliberationAccess {
+  constructor(private readonly db: DatabaseService, private readonly repo: DeliberationRepository) {}
+
+  async member(auth: AuthClaims): Promise<Member> {
+    const user = await this.db.manager.findOne(UserEntity, { where: { id: auth.sub } });
+    if (!user) throw new DomainException(ErrorCode.UNAUTHENTICATED, 401, '请重新登录');
+    if (user.communityId === null) {
+      throw new DomainException(ErrorCode.UNIT_REQUIRED, 422, '请先在“我的”里选择您居住的单元，再参加议事');
+    }
+    return { user, communityId: Number(user.communityId) };
+  }
+
+  async session(member: Member, sessionId: number): Promise<DeliberationSessionEntity> {
+    const s = await this.repo.findSession(sessionId);
+    if (!s || s.communityId !== member.communityId) throw new DomainException(ErrorCode.SESSION_NOT_FOUND, 404, '没有找到这场议事');
+    return s;
+  }
+}

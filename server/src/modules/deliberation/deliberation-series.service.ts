@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { In, MoreThan } from 'typeorm';
+import {
+  SESSIONS_AHEAD, type CancelSessionRequest, type CreateSeriesRequest, type MoveSessionRequest, type RegistrationItem, type SeriesItem, type SessionItem,
+} from '../../../../contracts/deliberation.contract';
+import { ErrorCode } from '../../../../contracts/errors';
+import type { AuthClaims } from '../../common/auth/token.service';
+import { DomainException } from '../../common/domain-exception';
+import { DatabaseService } from '../../database/database.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { DeliberationAccess } from './deliberation-access';
+import { DeliberationRegistrationEntity, DeliberationSeriesEntity, DeliberationSessionEntity } from './deliberation.entities';
+import { sessionLink, toRegistrationItem, toSeriesItem, toSessionItem } from './deliberation.mapper';
+import { DeliberationRepository } from './deliberation.repository';
+import { nextSlots, sessionTimes } from './schedule';
+
+const fmt = (d: Date) =>
+  new Date(d.getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('-', '月').replace('T', '日 ');
+
+/** Series and their sessions: staff create a series, the job keeps the next sessions in place, staff cancel or move one. */
+@Injectable()
+export class DeliberationSeriesService {
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly repo: DeliberationRepository,
+    private readonly access: DeliberationAccess,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async createSeries(auth: AuthClaims, body: CreateSeriesRequest): Promise<SeriesItem> {
+    const { user, communityId } = await this.access.member(auth);
+    const now = new Date();
+    const id = await this.db.transaction(async (m) => {
+      const r = await m.insert(DeliberationSeriesEntity, {
+        streetId: Number(user.streetId), communityId, name: body.name, place: body.place, weekday: body.weekday, time: body.time,
+        durationMinutes: body.durationMinutes, seats: body.seats, reservedSeats: body.reservedSeats, opensDaysBefore: body.opensDaysBefore,
+        closesHoursBefore: body.closesHoursBefore, active: true, createdBy: user.id, createdAt: now,
+      });
+      return Number(r.identifiers[0].id);
+    });
+    const series = (await this.repo.findSeries(id))!;
+    await this.ensureSessions(series, now);
+    return toSeriesItem(series);
+  }
+
+  async listSeries(auth: AuthClaims): Promise<SeriesItem[]> {
+    const { communityId } = await this.access.member(auth);
+    const rows = await this.db.manager.find(DeliberationSeriesEntity, { where: { communityId, active: true }, order: { id: 'ASC' } });
+    return rows.map(toSeriesItem);
+  }
+
+  /** Makes sure the next SESSIONS_AHEAD sessions of a series exist; each is created once, whoever runs this (unique slot). */
+  async ensureSessions(series: DeliberationSeriesEntity, now: Date): Promise<number> {
+    let created = 0;
+    for (const slotAt of nextSlots(series, now, SESSIONS_AHEAD)) {
+      const t = sessionTimes(series, slotAt);
+      const ok = await this.repo.insertSessionOnce({
+        seriesId: series.id, communityId: series.communityId, slotAt, startsAt: slotAt, ...t, place: series.place, status: 'scheduled',
+        cancelReason: null, capacity: series.seats - series.reservedSeats, taken: 0, reservedCapacity: series.reservedSeats, reservedTaken: 0,
+        waitlistSeq: 0, createdAt: now, updatedAt: now,
+      });
+      if (ok) created++;
+    }
+    return created;
+  }
+
+  /** Upcoming (not yet ended) sessions of my community, soonest first, with seats left and my registration. */
+  async upcoming(auth: AuthClaims): Promise<SessionItem[]> {
+    const member = await this.access.member(auth);
+    const now = new Date();
+    const sessions = await this.db.manager.find(DeliberationSessionEntity, {
+      where: { communityId: member.communityId, endsAt: MoreThan(now) }, order: { startsAt: 'ASC', id: 'ASC' }, take: 50,
+    });
+    const ids = sessions.map((s) => s.id);
+    const seriesIds = [...new Set(sessions.map((s) => s.seriesId))];
+    const series = seriesIds.length ? await this.db.manager.find(DeliberationSeriesEntity, { where: { id: In(seriesIds) } }) : [];
+    const names = new Map(series.map((s) => [s.id, s.name]));
+    const waiting = await this.repo.waitingCounts(ids);
+    const mine = ids.length ? await this.db.manager.find(DeliberationRegistrationEntity, { where: { userId: member.user.id, sessionId: In(ids) } }) : [];
+    const mineBySession = new Map<number, RegistrationItem>();
+    for (const r of mine) {
+      const pos = r.status === 'waitlisted' && r.waitlistNo !== null ? await this.repo.waitlistPosition(r.sessionId, r.waitlistNo) : null;
+      mineBySession.set(r.sessionId, toRegistrationItem(r, pos));
+    }
+    return sessions.map((s) => toSessionItem(s, names.get(s.seriesId) ?? '', waiting.get(s.id) ?? 0, mineBySession.get(s.id) ?? null, now));
+  }
+
+  async cancel(auth: AuthClaims, sessionId: number, body: CancelSessionRequest): Promise<SessionItem> {
+    const member = await this.access.member(auth);
+    const session = await this.access.session(member, sessionId);
+    this.assertNotStarted(session);
+    await this.db.transaction(async (m) => {
+      if (!(await this.repo.cancelSession(m, sessionId, body.reason, new Date()))) throw this.cancelled();
+      for (const userId of await this.repo.registeredUsers(m, sessionId)) {
+        await this.notifications.notify(m, {
+          userId, type: 'deliberation.session_cancelled', title: '议事活动取消',
+          body: `您报名的${fmt(session.startsAt)}议事活动已取消：${body.reason}`, link: sessionLink(sessionId),
+        });
+      }
+    });
+    return this.one(auth, sessionId);
+  }
+
+  async move(auth: AuthClaims, sessionId: number, body: MoveSessionRequest): Promise<SessionItem> {
+    const member = await this.access.member(auth);
+    const session = await this.access.session(member, sessionId);
+    this.assertNotStarted(session);
+    const startsAt = new Date(body.startsAt);
+    if (startsAt <= new Date()) throw new DomainException(ErrorCode.VALIDATION_FAILED, 400, '新的时间必须在将来', [{ path: 'startsAt', message: 'must be in the future' }]);
+    const series = (await this.repo.findSeries(session.seriesId))!;
+    const place = body.place ?? session.place;
+    await this.db.transaction(async (m) => {
+      if (!(await this.repo.moveSession(m, sessionId, { startsAt, ...sessionTimes(series, startsAt), place }, new Date()))) throw this.cancelled();
+      for (const userId of await this.repo.registeredUsers(m, sessionId)) {
+        await this.notifications.notify(m, {
+          userId, type: 'deliberation.session_moved', title: '议事活动改期',
+          body: `您报名的${fmt(session.startsAt)}议事活动改到${fmt(startsAt)}，地点：${place}`, link: sessionLink(sessionId),
+        });
+      }
+    });
+    return this.one(auth, sessionId);
+  }
+
+  private async one(auth: AuthClaims, sessionId: number): Promise<SessionItem> {
+    const member = await this.access.member(auth);
+    const s = await this.access.session(member, sessionId);
+    const series = await this.repo.findSeries(s.seriesId);
+    const waiting = await this.repo.waitingCounts([s.id]);
+    return toSessionItem(s, series?.name ?? '', waiting.get(s.id) ?? 0, null, new Date());
+  }
+
+  private assertNotStarted(s: DeliberationSessionEntity): void {
+    if (s.status === 'cancelled') throw this.cancelled();
+    if (new Date(s.startsAt) <= new Date()) throw new DomainException(ErrorCode.SESSION_STARTED, 409, '这场议事已经开始，不能再更改');
+  }
+
+  private cancelled(): DomainException {
+    return new DomainException(ErrorCode.SESSION_CANCELLED, 409, '这场议事已经取消');
+  }
+}

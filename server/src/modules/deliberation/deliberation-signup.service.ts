@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { RegistrationItem } from '../../../../contracts/deliberation.contract';
+import { ErrorCode } from '../../../../contracts/errors';
+import type { AuthClaims } from '../../common/auth/token.service';
+import { DomainException } from '../../common/domain-exception';
+import { DatabaseService, isUniqueViolation } from '../../database/database.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { DeliberationAccess } from './deliberation-access';
+import type { DeliberationSessionEntity } from './deliberation.entities';
+import { sessionLink, toRegistrationItem } from './deliberation.mapper';
+import { DeliberationRepository, type SeatKind } from './deliberation.repository';
+
+const alreadyRegistered = () => new DomainException(ErrorCode.ALREADY_REGISTERED, 409, '您已经报名了这场议事');
+
+/**
+ * Sign-up and cancellation. Seats are taken by a conditional update on the session (never more than its
+ * capacity); a resident who finds it full gets the next waiting-list ticket; a cancellation hands its seat
+ * to the first waiting resident in the same transaction.
+ */
+@Injectable()
+export class DeliberationSignupService {
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly repo: DeliberationRepository,
+    private readonly access: DeliberationAccess,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async signUp(auth: AuthClaims, sessionId: number): Promise<RegistrationItem> {
+    const member = await this.access.member(auth);
+    const session = await this.access.session(member, sessionId);
+    this.assertRegistrationOpen(session, new Date());
+    const userId = member.user.id;
+    const existing = await this.repo.findRegistration(sessionId, userId);
+    if (existing && existing.status !== 'cancelled') throw alreadyRegistered();
+    const representative = await this.repo.isRepresentative(member.communityId, userId);
+    await this.db.transaction(async (m) => {
+      const now = new Date();
+      let seatKind: SeatKind | null = null;
+      if (representative && (await this.repo.takeSeat(m, sessionId, 'reserved'))) seatKind = 'reserved';
+      else if (await this.repo.takeSeat(m, sessionId, 'open')) seatKind = 'open';
+      const waitlistNo = seatKind ? null : await this.repo.nextWaitlistNo(m, sessionId);
+      if (!seatKind && waitlistNo === null) throw new DomainException(ErrorCode.SESSION_CANCELLED, 409, '这场议事已经取消');
+      const status = seatKind ? 'confirmed' : 'waitlisted';
+      if (existing) {
+        // Signing up again after cancelling: the same row (one registration per resident per session).
+        if (!(await this.repo.transition(m, existing.id, 'cancelled', { status, seatKind, waitlistNo }, now))) throw alreadyRegistered();
+        return;
+      }
+      try {
+        await this.repo.insertRegistration(m, { sessionId, userId, status, seatKind, waitlistNo, now });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw alreadyRegistered();
+        throw err;
+      }
+    });
+    return this.mine(sessionId, userId);
+  }
+
+  /** Cancels my registration before the start; a confirmed seat goes to the first waiting resident. */
+  async withdraw(auth: AuthClaims, sessionId: number): Promise<RegistrationItem> {
+    const member = await this.access.member(auth);
+    const session = await this.access.session(member, sessionId);
+    if (new Date(session.startsAt) <= new Date()) throw new DomainException(ErrorCode.SESSION_STARTED, 409, '议事已经开始，不能再取消报名');
+    const userId = member.user.id;
+    await this.db.transaction(async (m) => {
+      const now = new Date();
+      await this.repo.lockSession(m, sessionId, now);
+      const reg = await this.repo.findRegistration(sessionId, userId, m);
+      if (!reg || reg.status === 'cancelled') throw this.notFound();
+      if (!(await this.repo.transition(m, reg.id, reg.status, { status: 'cancelled', seatKind: null }, now))) throw this.notFound();
+      if (reg.status === 'confirmed' && reg.seatKind) await this.handOver(m, session, reg.seatKind, now);
+    });
+    return this.mine(sessionId, userId);
+  }
+
+  /**
+   * A freed open seat goes to the first on the waiting list; a freed reserved seat to the first waiting
+   * representative. With nobody to take it, the seat is released.
+   */
+  private async handOver(m: EntityManager, session: DeliberationSessionEntity, seatKind: SeatKind, now: Date): Promise<void> {
+    const next = await this.repo.firstWaiting(m, session.id, seatKind === 'reserved' ? session.communityId : undefined);
+    if (!next) {
+      await this.repo.releaseSeat(m, session.id, seatKind);
+      return;
+    }
+    if (!(await this.repo.transition(m, next.id, 'waitlisted', { status: 'confirmed', seatKind }, now))) {
+      throw new DomainException(ErrorCode.REGISTRATION_NOT_FOUND, 409, '候补名单刚刚变化，请重试');
+    }
+    await this.notifications.notify(m, {
+      userId: next.userId, type: 'deliberation.promoted', title: '候补成功',
+      body: '有居民取消了报名，您已从候补转为正式报名，请按时参加议事。', link: sessionLink(session.id),
+    });
+  }
+
+  private async mine(sessionId: number, userId: number): Promise<RegistrationItem> {
+    const reg = (await this.repo.findRegistration(sessionId, userId))!;
+    const pos = reg.status === 'waitlisted' && reg.waitlistNo !== null ? await this.repo.waitlistPosition(sessionId, reg.waitlistNo) : null;
+    return toRegistrationItem(reg, pos);
+  }
+
+  private assertRegistrationOpen(s: DeliberationSessionEntity, now: Date): void {
+    if (s.status === 'cancelled') throw new DomainException(ErrorCode.SESSION_CANCELLED, 409, '这场议事已经取消');
+    if (now < new Date(s.opensAt)) throw new DomainException(ErrorCode.REGISTRATION_NOT_OPEN, 409, '报名还没有开始');
+    if (now >= new Date(s.closesAt)) throw new DomainException(ErrorCode.REGISTRATION_CLOSED, 409, '报名已经截止');
+  }
+
+  private notFound(): DomainException {
+    return new DomainException(ErrorCode.REGISTRATION_NOT_FOUND, 404, '您没有报名这场议事');
+  }
+}

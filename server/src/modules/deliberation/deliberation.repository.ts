@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { In, type EntityManager } from 'typeorm';
+import type { RegistrationStatus } from '../../../../contracts/deliberation.contract';
+import { affectedRows, DatabaseService, isUniqueViolation } from '../../database/database.service';
+import {
+  DeliberationRegistrationEntity, DeliberationRepresentativeEntity, DeliberationSeriesEntity, DeliberationSessionEntity,
+} from './deliberation.entities';
+
+export type SeatKind = 'open' | 'reserved';
+
+/** Check-in codes: 10 characters without look-alikes (no 0/O, 1/I), ~50 bits. */
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export function newCheckInCode(): string {
+  return [...randomBytes(10)].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+}
+
+/** Every write here is a single statement whose WHERE carries the invariant; callers check the affected rows. */
+@Injectable()
+export class DeliberationRepository {
+  constructor(private readonly db: DatabaseService) {}
+
+  findSeries(id: number, m: EntityManager = this.db.manager): Promise<DeliberationSeriesEntity | null> {
+    return m.findOne(DeliberationSeriesEntity, { where: { id } });
+  }
+
+  findSession(id: number, m: EntityManager = this.db.manager): Promise<DeliberationSessionEntity | null> {
+    return m.findOne(DeliberationSessionEntity, { where: { id } });
+  }
+
+  findRegistration(sessionId: number, userId: number, m: EntityManager = this.db.manager): Promise<DeliberationRegistrationEntity | null> {
+    return m.findOne(DeliberationRegistrationEntity, { where: { sessionId, userId } });
+  }
+
+  async isRepresentative(communityId: number, userId: number): Promise<boolean> {
+    return (await this.db.manager.count(DeliberationRepresentativeEntity, { where: { communityId, userId } })) > 0;
+  }
+
+  /** Creates one scheduled session; false when it already exists (unique series_id + slot_at). */
+  async insertSessionOnce(values: Omit<DeliberationSessionEntity, 'id'>): Promise<boolean> {
+    try {
+      await this.db.transaction((m) => m.insert(DeliberationSessionEntity, values));
+      return true;
+    } catch (err) {
+      if (isUniqueViolation(err)) return false;
+      throw err;
+    }
+  }
+
+  /** Takes one seat of a kind if one is free and the session still takes place. */
+  async takeSeat(m: EntityManager, sessionId: number, kind: SeatKind): Promise<boolean> {
+    const [col, cap] = kind === 'open' ? ['taken', 'capacity'] : ['reserved_taken', 'reserved_capacity'];
+    const r = await m
+      .createQueryBuilder()
+      .update(DeliberationSessionEntity)
+      .set(kind === 'open' ? { taken: () => 'taken + 1' } : { reservedTaken: () => 'reserved_taken + 1' })
+      .where(`id = :sessionId AND status = 'scheduled' AND ${col} < ${cap}`, { sessionId })
+      .execute();
+    return affectedRows(r) === 1;
+  }
+
+  async releaseSeat(m: EntityManager, sessionId: number, kind: SeatKind): Promise<void> {
+    await m
+      .createQueryBuilder()
+      .update(DeliberationSessionEntity)
+      .set(kind === 'open' ? { taken: () => 'taken - 1' } : { reservedTaken: () => 'reserved_taken - 1' })
+      .where(`id = :sessionId AND ${kind === 'open' ? 'taken' : 'reserved_taken'} > 0`, { sessionId })
+      .execute();
+  }
+
+  /**
+   * The next waiting-list ticket of a session (1, 2, 3, … in arrival order), or null if the session was cancelled.
+   * The increment locks the session row (MariaDB) or runs in the one writer (SQLite), so the read sees our own value.
+   */
+  async nextWaitlistNo(m: EntityManager, sessionId: number): Promise<number | null> {
+    const r = await m
+      .createQueryBuilder()
+      .update(DeliberationSessionEntity)
+      .set({ waitlistSeq: () => 'waitlist_seq + 1' })
+      .where(`id = :sessionId AND status = 'scheduled'`, { sessionId })
+      .execute();
+    if (affectedRows(r) !== 1) return null;
+    const [row] = await m.query('SELECT waitlist_seq AS seq FROM deliberation_sessions WHERE id = ?', [sessionId]);
+    return Number(row.seq);
+  }
+
+  /** Takes the session row's lock first, so every change to one session's seats and queue runs one at a time (MariaDB). */
+  async lockSession(m: EntityManager, sessionId: number, now: Date): Promise<void> {
+    await m.createQueryBuilder().update(DeliberationSessionEntity).set({ updatedAt: now }).where('id = :sessionId', { sessionId }).execute();
+  }
+
+  async insertRegistration(m: EntityManager, v: { sessionId: number; userId: number; status: RegistrationStatus; seatKind: SeatKind | null; waitlistNo: number | null; now: Date }): Promise<number> {
+    const at = this.db.dateParam(v.now);
+    return this.db.insert(
+      m,
+      'INSERT INTO deliberation_registrations (session_id, user_id, status, seat_kind, waitlist_no, check_in_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [v.sessionId, v.userId, v.status, v.seatKind, v.waitlistNo, newCheckInCode(), at, at],
+    );
+  }
+
+  /** Moves a registration from one status to another only if nobody changed it meanwhile. */
+  async transition(
+    m: EntityManager, id: number, from: RegistrationStatus, to: { status: RegistrationStatus; seatKind: SeatKind | null; waitlistNo?: number | null }, now: Date,
+  ): Promise<boolean> {
+    const r = await m
+      .createQueryBuilder()
+      .update(DeliberationRegistrationEntity)
+      .set({ status: to.status, seatKind: to.seatKind, ...(to.waitlistNo === undefined ? {} : { waitlistNo: to.waitlistNo }), updatedAt: now })
+      .where('id = :id AND status = :from', { id, from })
+      .execute();
+    return affectedRows(r) === 1;
+  }
+
+  /** The first on the waiting list (lowest ticket); with `representativesOf`, only that community's representatives. */
+  async firstWaiting(m: EntityManager, sessionId: number, representativesOf?: number): Promise<{ id: number; userId: number } | null> {
+    const qb = m
+      .createQueryBuilder(DeliberationRegistrationEntity, 'r')
+      .select(['r.id', 'r.userId'])
+      .where("r.session_id = :sessionId AND r.status = 'waitlisted'", { sessionId })
+      .orderBy('r.waitlist_no', 'ASC')
+      .limit(1);
+    if (representativesOf !== undefined) {
+      qb.innerJoin(DeliberationRepresentativeEntity, 'rep', 'rep.user_id = r.user_id AND rep.community_id = :c', { c: representativesOf });
+    }
+    const row = await qb.getOne();
+    return row ? { id: row.id, userId: row.userId } : null;
+  }
+
+  /** User ids of everyone registered (confirmed or waiting) for a session. */
+  async registeredUsers(m: EntityManager, sessionId: number): Promise<number[]> {
+    const rows = await m.find(DeliberationRegistrationEntity, { where: { sessionId, status: In(['confirmed', 'waitlisted']) }, select: { id: true, userId: true } });
+    return rows.map((r) => r.userId);
+  }
+
+  async cancelSession(m: EntityManager, sessionId: number, reason: string, now: Date): Promise<boolean> {
+    const r = await m
+      .createQueryBuilder()
+      .update(DeliberationSessionEntity)
+      .set({ status: 'cancelled', cancelReason: reason, updatedAt: now })
+      .where("id = :sessionId AND status = 'scheduled'", { sessionId })
+      .execute();
+    return affectedRows(r) === 1;
+  }
+
+  async moveSession(m: EntityManager, sessionId: number, patch: Pick<DeliberationSessionEntity, 'startsAt' | 'endsAt' | 'opensAt' | 'closesAt' | 'place'>, now: Date): Promise<boolean> {
+    const r = await m
+      .createQueryBuilder()
+      .update(DeliberationSessionEntity)
+      .set({ ...patch, updatedAt: now })
+      .where("id = :sessionId AND status = 'scheduled'", { sessionId })
+      .execute();
+    return affectedRows(r) === 1;
+  }
+
+  /** Waiting counts per session, and (for one user) the position of each of their waiting registrations. */
+  async waitingCounts(sessionIds: number[]): Promise<Map<number, number>> {
+    if (!sessionIds.length) return new Map();
+    const rows: { sessionId: number; n: number }[] = await this.db.manager
+      .createQueryBuilder(DeliberationRegistrationEntity, 'r')
+      .select('r.session_id', 'sessionId')
+      .addSelect('COUNT(*)', 'n')
+      .where("r.session_id IN (:...sessionIds) AND r.status = 'waitlisted'", { sessionIds })
+      .groupBy('r.session_id')
+      .getRawMany();
+    return new Map(rows.map((r) => [Number(r.sessionId), Number(r.n)]));
+  }
+
+  async waitlistPosition(sessionId: number, waitlistNo: number): Promise<number> {
+    return this.db.manager
+      .createQueryBuilder(DeliberationRegistrationEntity, 'r')
+      .where("r.session_id = :sessionId AND r.status = 'waitlisted' AND r.waitlist_no <= :waitlistNo", { sessionId, waitlistNo })
+      .getCount();
+  }
+}
