@@ -1,4 +1,3 @@
-import type { AuthClaims } from './auth/token.service';
 import type { UserEntity } from '../modules/users/user.entity';
 
 /** What part of the organisation a staff member may see. Residents see only their own things. */
@@ -38,4 +37,3 @@ export function inScope(scope: Scope, where: { streetId: number; communityId: nu
   }
 }
 
-export type { AuthClaims };

@@ -5,6 +5,7 @@ import { ErrorCode } from '../../../../contracts/errors';
 import { inScope, scopeOf, type Scope } from '../../common/access';
 import type { AuthClaims } from '../../common/auth/token.service';
 import { DomainException } from '../../common/domain-exception';
+import { loadCurrentUser } from '../../common/auth/current-user-row';
 import { DatabaseService } from '../../database/database.service';
 import { DepartmentEntity, GridEntity } from '../org/org.entities';
 import { UserEntity } from '../users/user.entity';
@@ -29,10 +30,8 @@ export interface ConcernContext {
 export class ConcernAccess {
   constructor(private readonly db: DatabaseService, private readonly concerns: ConcernsRepository) {}
 
-  async user(auth: AuthClaims): Promise<UserEntity> {
-    const user = await this.db.manager.findOne(UserEntity, { where: { id: auth.sub } });
-    if (!user) throw new DomainException(ErrorCode.TOKEN_INVALID, 401, '登录已过期，请重新登录');
-    return user;
+  user(auth: AuthClaims): Promise<UserEntity> {
+    return loadCurrentUser(this.db.manager, auth.sub);
   }
 
   async load(auth: AuthClaims, id: number, m?: EntityManager): Promise<ConcernContext> {

@@ -8,6 +8,7 @@ import type { AuthClaims } from '../../common/auth/token.service';
 import { DomainException } from '../../common/domain-exception';
 import { DomainEvents } from '../../common/events/domain-events';
 import { IdempotencyService, type StoredResponse } from '../../common/idempotency/idempotency.service';
+import { sessionExpired } from '../../common/auth/current-user-row';
 import { DatabaseService } from '../../database/database.service';
 import { BuildingEntity } from '../org/org.entities';
 import { PhotosService } from '../photos/photos.service';
@@ -40,7 +41,7 @@ export class ConcernsService {
   async submit(auth: AuthClaims, body: CreateConcernRequest, idempotencyKey: string | undefined): Promise<StoredResponse<ConcernItem>> {
     const key = IdempotencyService.validateKey(idempotencyKey);
     const who = await this.concerns.submitterPlace(auth.sub);
-    if (!who) throw new DomainException(ErrorCode.TOKEN_INVALID, 401, '登录已过期，请重新登录');
+    if (!who) throw sessionExpired();
     const place = located(who);
     const spot = await this.resolvePlace(place, body.place);
     // Outside the transaction: a read on another pool connection inside it could starve the pool.

@@ -4,6 +4,7 @@ import { ErrorCode } from '../../../../contracts/errors';
 import type { Role } from '../../../../contracts/roles';
 import type { AuthClaims } from '../../common/auth/token.service';
 import { DomainException } from '../../common/domain-exception';
+import { sessionExpired } from '../../common/auth/current-user-row';
 import { DatabaseService } from '../../database/database.service';
 import { chinaDay, dayRange } from './china-day';
 import { mayReadDiary } from './diary-access';
@@ -51,7 +52,7 @@ export class DiaryService {
 
   private async viewer(auth: AuthClaims): Promise<PersonRow> {
     const person = await this.diary.person(auth.sub);
-    if (!person) throw new DomainException(ErrorCode.TOKEN_INVALID, 401, '登录已过期，请重新登录');
+    if (!person) throw sessionExpired();
     return person;
   }
 }

@@ -11,8 +11,8 @@ import {
 import { scopeOf, type Scope } from '../../common/access';
 import type { AuthClaims } from '../../common/auth/token.service';
 import { DomainException } from '../../common/domain-exception';
+import { loadCurrentUser } from '../../common/auth/current-user-row';
 import { DatabaseService } from '../../database/database.service';
-import { UserEntity } from '../users/user.entity';
 import { chinaDay, dayRange, daysIncluded, shiftDay } from '../diary/china-day';
 import { countConcerns, plainLine, type ReceivedRow } from './figures.calc';
 import { FiguresRepository, type AreaRow } from './figures.repository';
@@ -30,8 +30,7 @@ export class FiguresService {
   constructor(private readonly db: DatabaseService, private readonly figures: FiguresRepository) {}
 
   async concerns(auth: AuthClaims, q: FiguresQuery): Promise<ConcernFigures> {
-    const user = await this.db.manager.findOne(UserEntity, { where: { id: auth.sub } });
-    if (!user) throw new DomainException(ErrorCode.TOKEN_INVALID, 401, '登录已过期，请重新登录');
+    const user = await loadCurrentUser(this.db.manager, auth.sub);
     const area = await this.area(scopeOf(user), q);
     const now = new Date();
     const period = this.period(q, chinaDay(now));

@@ -5,6 +5,7 @@ import { inScope, scopeOf } from '../../common/access';
 import type { AuthClaims } from '../../common/auth/token.service';
 import { DomainException } from '../../common/domain-exception';
 import { DomainEvents } from '../../common/events/domain-events';
+import { loadCurrentUser } from '../../common/auth/current-user-row';
 import { affectedRows, DatabaseService } from '../../database/database.service';
 import { UserEntity } from '../users/user.entity';
 import { maskPhone } from '../users/users.mapper';
@@ -71,10 +72,8 @@ export class OrgService {
     return this.toUnconfirmed(fresh);
   }
 
-  private async staff(auth: AuthClaims): Promise<UserEntity> {
-    const user = await this.db.manager.findOne(UserEntity, { where: { id: auth.sub } });
-    if (!user) throw new DomainException(ErrorCode.TOKEN_INVALID, 401, '登录已过期，请重新登录');
-    return user;
+  private staff(auth: AuthClaims): Promise<UserEntity> {
+    return loadCurrentUser(this.db.manager, auth.sub);
   }
 
   private async toUnconfirmed(u: UserEntity): Promise<UnconfirmedResident> {

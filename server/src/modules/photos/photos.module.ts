@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ConcernScopePhotoAccess } from './photo-access';
 import { LocalDiskPhotoStorage, PHOTO_STORAGE } from './photo-storage';
 import { PhotosController } from './photos.controller';
 import { PhotosRepository } from './photos.repository';
@@ -12,7 +11,7 @@ import { PhotosJobs } from './photos.jobs';
  */
 @Module({
   controllers: [PhotosController],
-  providers: [PhotosRepository, PhotosService, PhotosJobs, ConcernScopePhotoAccess, { provide: PHOTO_STORAGE, useClass: LocalDiskPhotoStorage }],
+  providers: [PhotosRepository, PhotosService, PhotosJobs, { provide: PHOTO_STORAGE, useClass: LocalDiskPhotoStorage }],
   exports: [PhotosService],
 })
 export class PhotosModule {}

@@ -2,7 +2,6 @@ import { HttpException, Inject, Injectable, Logger, OnModuleInit } from '@nestjs
 import { ModuleRef } from '@nestjs/core';
 import type { Readable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
-import type { ErrorCode } from '../../../../contracts/errors';
 import {
   PHOTO_MAX_BYTES,
   PHOTOS_PER_CONCERN_MAX,
@@ -15,7 +14,7 @@ import {
 import type { AuthClaims } from '../../common/auth/token.service';
 import { DomainException } from '../../common/domain-exception';
 import { DatabaseService } from '../../database/database.service';
-import { ConcernScopePhotoAccess, PHOTO_ACCESS, type PhotoAccess } from './photo-access';
+import { PHOTO_ACCESS, type PhotoAccess } from './photo-access';
 import { stripPhotoMetadata } from './photo-metadata';
 import { PhotoTooLargeError, PhotoTypeError, readPhoto } from './photo-content';
 import { newStorageKey, PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
@@ -45,25 +44,21 @@ export interface OpenedPhoto {
 @Injectable()
 export class PhotosService implements OnModuleInit {
   private readonly logger = new Logger(PhotosService.name);
-  private access: PhotoAccess;
+  private access!: PhotoAccess;
 
   constructor(
     private readonly db: DatabaseService,
     private readonly photos: PhotosRepository,
     @Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage,
     private readonly moduleRef: ModuleRef,
-    fallbackAccess: ConcernScopePhotoAccess,
-  ) {
-    this.access = fallbackAccess;
-  }
+  ) {}
 
-  /** Uses the concerns module's PHOTO_ACCESS provider when there is one (no module cycle: looked up, not imported). */
+  /**
+   * Who may see a concern is the concerns module's rule (PHOTO_ACCESS, provided there): looked up,
+   * not imported, so there is no module cycle. Without it the service refuses to start.
+   */
   onModuleInit(): void {
-    try {
-      this.access = this.moduleRef.get<PhotoAccess>(PHOTO_ACCESS, { strict: false });
-    } catch {
-      this.logger.debug('no PHOTO_ACCESS provider: photo visibility follows the concerns table (submitter and staff scope)');
-    }
+    this.access = this.moduleRef.get<PhotoAccess>(PHOTO_ACCESS, { strict: false });
   }
 
   /** Stores one uploaded photo of the caller, unattached. The type is told by the content; the size is limited while it streams in. */

@@ -3,6 +3,7 @@ import { ErrorCode } from '../../../../contracts/errors';
 import type { AreaRef, MeResponse, SetMyUnitRequest, UpdateMeRequest } from '../../../../contracts/users.contract';
 import { DomainException } from '../../common/domain-exception';
 import type { AuthClaims } from '../../common/auth/token.service';
+import { loadCurrentUser } from '../../common/auth/current-user-row';
 import { DatabaseService } from '../../database/database.service';
 import { CommunityEntity, DepartmentEntity, GridEntity, StreetEntity } from '../org/org.entities';
 import { OrgRepository } from '../org/org.repository';
@@ -14,10 +15,7 @@ export class UsersService {
   constructor(private readonly db: DatabaseService, private readonly org: OrgRepository) {}
 
   async findOrFail(userId: number): Promise<UserEntity> {
-    const user = await this.db.manager.findOne(UserEntity, { where: { id: userId } });
-    // A token for a deleted user is as good as no token.
-    if (!user) throw new DomainException(ErrorCode.TOKEN_INVALID, 401, '登录已过期，请重新登录');
-    return user;
+    return loadCurrentUser(this.db.manager, userId);
   }
 
   async me(auth: AuthClaims): Promise<MeResponse> {
