@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Role } from '../../contracts/roles';
-import { BuildingEntity, CommunityEntity, GridEntity, StreetEntity, UnitEntity } from '../../server/src/modules/org/org.entities';
+import { BuildingEntity, CommunityEntity, DepartmentEntity, GridEntity, StreetEntity, UnitEntity } from '../../server/src/modules/org/org.entities';
 import { UserEntity } from '../../server/src/modules/users/user.entity';
 
 let seq = 0;
@@ -86,4 +86,10 @@ export async function createArea(ds: DataSource): Promise<TestArea> {
     streetId, communityA, gridA1, gridA2, unitA1, unitA1b, unitA2, communityB, gridB1, unitB1,
     workerA1, workerB1, staffA, staffB, streetAdmin, residentA1, residentA2, residentB1, residentNoUnit,
   };
+}
+
+/** A department of the street (城管局 by default) with one liaison user. */
+export async function createDepartment(ds: DataSource, streetId: number, name = '城管局'): Promise<{ id: number; user: UserEntity }> {
+  const id = await insert(ds, DepartmentEntity, { streetId, name });
+  return { id, user: await createUser(ds, { role: 'department', name: `${name}联络员`, streetId, departmentId: id }) };
 }

@@ -1,8 +1,7 @@
 import { DIALECTS, startTestApp, testConfig, truncateAll, type TestApp } from './support/test-app';
 import { api } from './support/http';
-import { createArea, createUser, type TestArea } from '../factories/org.factory';
+import { createArea, createDepartment, createUser, type TestArea } from '../factories/org.factory';
 import { ConcernEntity, ConcernSupporterEntity } from '../../server/src/modules/concerns/concern.entity';
-import { DepartmentEntity } from '../../server/src/modules/org/org.entities';
 import { NotificationEntity } from '../../server/src/modules/notifications/notification.entity';
 import { ConcernsJobs } from '../../server/src/modules/concerns/concerns.jobs';
 import { PhotosJobs } from '../../server/src/modules/photos/photos.jobs';
@@ -15,8 +14,7 @@ describe.each(DIALECTS)('concern lifecycle on %s', (dialect) => {
   let http: ReturnType<typeof api>;
   let area: TestArea;
   let dept: { id: number; user: UserEntity };
-  const tokens = new Map<number, string>();
-  const as = async (user: { id: number }) => tokens.get(user.id) ?? tokens.set(user.id, await http.login(user.id)).get(user.id)!;
+  const as = (user: { id: number }) => http.as(user);
 
   beforeAll(async () => {
     t = await startTestApp(await testConfig(dialect));
@@ -24,13 +22,11 @@ describe.each(DIALECTS)('concern lifecycle on %s', (dialect) => {
   });
   afterAll(() => t.close());
   beforeEach(async () => {
-    tokens.clear();
+    http.forgetTokens();
     await truncateAll(t.ds);
     await t.ds.query(`INSERT INTO concern_categories (community_id, code, label, hint, emergency_notice, resolve_hours, sort_order, enabled) VALUES (0, 'leak', '漏水', '哪一层？', '注意安全', 24, 0, 1), (0, 'pets', '宠物', NULL, NULL, 72, 1, 1), (0, 'noise', '噪音扰民', NULL, NULL, 48, 2, 1)`);
     area = await createArea(t.ds);
-    const d = await t.ds.manager.insert(DepartmentEntity, { streetId: area.streetId, name: '城管局' });
-    const deptId = Number(d.identifiers[0].id);
-    dept = { id: deptId, user: await createUser(t.ds, { role: 'department', name: '城管局联络员', streetId: area.streetId, departmentId: deptId }) };
+    dept = await createDepartment(t.ds, area.streetId);
   });
 
   const submit = async (resident: { id: number }, body: Record<string, unknown> = {}) => {

@@ -31,8 +31,7 @@ describe.each(DIALECTS)('deliberation series, sessions and sign-up on %s', (dial
   let t: TestApp;
   let http: ReturnType<typeof api>;
   let area: TestArea;
-  const tokens = new Map<number, string>();
-  const as = async (user: { id: number }) => tokens.get(user.id) ?? tokens.set(user.id, await http.login(user.id)).get(user.id)!;
+  const as = (user: { id: number }) => http.as(user);
   const resident = (name: string) =>
     createUser(t.ds, { role: 'resident', name, streetId: area.streetId, communityId: area.communityA, gridId: area.gridA1, unitId: area.unitA1, unitConfirmed: true, unitChosenAt: new Date() });
 
@@ -42,7 +41,7 @@ describe.each(DIALECTS)('deliberation series, sessions and sign-up on %s', (dial
   });
   afterAll(() => t.close());
   beforeEach(async () => {
-    tokens.clear();
+    http.forgetTokens();
     await truncateAll(t.ds);
     area = await createArea(t.ds);
   });

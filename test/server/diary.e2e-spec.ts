@@ -1,8 +1,8 @@
 import { DIALECTS, startTestApp, truncateAll, type TestApp } from './support/test-app';
 import { ownConfig } from './support/own-database';
 import { api } from './support/http';
-import { createArea, createUser, type TestArea } from '../factories/org.factory';
-import { DepartmentEntity, StreetEntity } from '../../server/src/modules/org/org.entities';
+import { createArea, createDepartment, createUser, type TestArea } from '../factories/org.factory';
+import { StreetEntity } from '../../server/src/modules/org/org.entities';
 import { DiaryNoteEntity } from '../../server/src/modules/diary/diary-note.entity';
 import { chinaDay, chinaDayStart, shiftDay } from '../../server/src/modules/diary/china-day';
 import type { UserEntity } from '../../server/src/modules/users/user.entity';
@@ -12,8 +12,7 @@ describe.each(DIALECTS)('work diary (一日一记) on %s', (dialect) => {
   let http: ReturnType<typeof api>;
   let area: TestArea;
   let dept: UserEntity;
-  const tokens = new Map<number, string>();
-  const as = async (user: { id: number }) => tokens.get(user.id) ?? tokens.set(user.id, await http.login(user.id)).get(user.id)!;
+  const as = (user: { id: number }) => http.as(user);
   const diary = async (who: { id: number }, query = '') => http.get(`/api/diary${query}`, await as(who));
 
   beforeAll(async () => {
@@ -22,11 +21,10 @@ describe.each(DIALECTS)('work diary (一日一记) on %s', (dialect) => {
   });
   afterAll(() => t.close());
   beforeEach(async () => {
-    tokens.clear();
+    http.forgetTokens();
     await truncateAll(t.ds);
     area = await createArea(t.ds);
-    const d = await t.ds.manager.insert(DepartmentEntity, { streetId: area.streetId, name: '城管局' });
-    dept = await createUser(t.ds, { role: 'department', name: '城管局联络员', streetId: area.streetId, departmentId: Number(d.identifiers[0].id) });
+    dept = (await createDepartment(t.ds, area.streetId)).user;
   });
 
   const submit = async (resident: { id: number }, body: Record<string, unknown>) => {

@@ -13,8 +13,7 @@ describe.each(DIALECTS)('concern figures (统计) on %s', (dialect) => {
   let t: TestApp;
   let http: ReturnType<typeof api>;
   let area: TestArea;
-  const tokens = new Map<number, string>();
-  const as = async (user: { id: number }) => tokens.get(user.id) ?? tokens.set(user.id, await http.login(user.id)).get(user.id)!;
+  const as = (user: { id: number }) => http.as(user);
   const at = (d: Date) => t.db.dateParam(d);
 
   beforeAll(async () => {
@@ -23,7 +22,7 @@ describe.each(DIALECTS)('concern figures (统计) on %s', (dialect) => {
   });
   afterAll(() => t.close());
   beforeEach(async () => {
-    tokens.clear();
+    http.forgetTokens();
     await truncateAll(t.ds);
     area = await createArea(t.ds);
   });

@@ -29,15 +29,21 @@ export function api(app: NestFastifyApplication) {
     }
     return { status: res.statusCode, body: body as T, headers: res.headers as Res['headers'] };
   };
+  // Tokens per user id; forget them whenever the database is emptied (ids are reused with other roles).
+  const tokens = new Map<number, string>();
+  const login = async (userId: number): Promise<string> => {
+    const res = await call<LoginResponse>('POST', '/api/auth/dev-login', { body: { userId } });
+    if (res.status !== 200) throw new Error(`dev-login ${userId} -> ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.token;
+  };
   return {
     call,
+    login,
+    /** A (cached) token for this user. */
+    as: async (user: { id: number }) => tokens.get(user.id) ?? tokens.set(user.id, await login(user.id)).get(user.id)!,
+    forgetTokens: () => tokens.clear(),
     get: <T = any>(url: string, token?: string) => call<T>('GET', url, { token }),
     post: <T = any>(url: string, body: unknown, token?: string, headers?: Record<string, string>) => call<T>('POST', url, { body, token, headers }),
     put: <T = any>(url: string, body: unknown, token?: string) => call<T>('PUT', url, { body, token }),
-    async login(userId: number): Promise<string> {
-      const res = await call<LoginResponse>('POST', '/api/auth/dev-login', { body: { userId } });
-      if (res.status !== 200) throw new Error(`dev-login ${userId} -> ${res.status} ${JSON.stringify(res.body)}`);
-      return res.body.token;
-    },
   };
 }
