@@ -12,6 +12,9 @@ export default defineAppConfig({
     { root: 'packages/concerns', pages: ['new/index', 'detail/index'] },
     { root: 'packages/staff', pages: ['inbox/index', 'residents/index', 'proxy/index', 'categories/index', 'diary/index', 'figures/index', 'api-keys/index'] },
     { root: 'packages/account', pages: ['unit/index', 'notifications/index'] },
+    // 议事亭: resident screens, then staff screens.
+    { root: 'packages/deliberation', pages: ['session/index', 'topics/index', 'topic/index', 'propose/index', 'resolutions/index', 'resolution/index'] },
+    { root: 'packages/delib-staff', pages: ['series/index', 'triage/index', 'agenda/index', 'checkin/index', 'vote/index', 'minutes/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -17,6 +17,20 @@ export const Routes = {
   staffApiKeys: '/packages/staff/api-keys/index',
   chooseUnit: '/packages/account/unit/index',
   notifications: '/packages/account/notifications/index',
+  // 议事亭 (resident)
+  deliberationSession: '/packages/deliberation/session/index',
+  deliberationTopics: '/packages/deliberation/topics/index',
+  deliberationTopic: '/packages/deliberation/topic/index',
+  deliberationPropose: '/packages/deliberation/propose/index',
+  deliberationResolutions: '/packages/deliberation/resolutions/index',
+  deliberationResolution: '/packages/deliberation/resolution/index',
+  // 议事亭 (staff)
+  delibStaffSeries: '/packages/delib-staff/series/index',
+  delibStaffTriage: '/packages/delib-staff/triage/index',
+  delibStaffAgenda: '/packages/delib-staff/agenda/index',
+  delibStaffCheckin: '/packages/delib-staff/checkin/index',
+  delibStaffVote: '/packages/delib-staff/vote/index',
+  delibStaffMinutes: '/packages/delib-staff/minutes/index',
 } as const;
 
 export const TabRoutes: readonly string[] = [

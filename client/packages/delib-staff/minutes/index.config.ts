@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '纪要与决议',
+});
