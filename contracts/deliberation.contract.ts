@@ -30,6 +30,24 @@ export const CreateSeriesRequestSchema = z
   .refine((v) => v.reservedSeats <= v.seats, { message: '预留座位不能多于座位数', path: ['reservedSeats'] });
 export type CreateSeriesRequest = z.infer<typeof CreateSeriesRequestSchema>;
 
+/**
+ * PUT /api/deliberation/series/:id — the same fields as creating one. The series changes for sessions created from
+ * now on; upcoming sessions nobody has registered for are re-timed and re-sized at once; sessions with registrations
+ * keep their date (staff move them one by one, which notifies everyone) and take the new seat numbers only where the
+ * seats already taken still fit.
+ */
+export const UpdateSeriesRequestSchema = CreateSeriesRequestSchema;
+export type UpdateSeriesRequest = CreateSeriesRequest;
+
+/**
+ * GET /api/deliberation/sessions?when=upcoming|past — upcoming (not yet ended, soonest first, the default) or past
+ * (ended, newest first, the last `limit`, default 20, at most 100) sessions of my community.
+ */
+export const SessionsQuerySchema = z
+  .object({ when: z.enum(['upcoming', 'past']).default('upcoming'), limit: z.coerce.number().int().min(1).max(100).default(20) })
+  .strict();
+export type SessionsQuery = z.infer<typeof SessionsQuerySchema>;
+
 /** POST /api/deliberation/sessions/:id/cancel */
 export const CancelSessionRequestSchema = z.object({ reason: z.string().trim().min(1).max(200) }).strict();
 export type CancelSessionRequest = z.infer<typeof CancelSessionRequestSchema>;
@@ -56,6 +74,17 @@ export interface SeriesItem {
   reservedSeats: number;
   opensDaysBefore: number;
   closesHoursBefore: number;
+  /** false once staff ended the series (POST /api/deliberation/series/:id/end): no new sessions are created. */
+  active: boolean;
+}
+
+/** What a change to a series did to its upcoming sessions. */
+export interface SeriesUpdateResult {
+  series: SeriesItem;
+  /** Upcoming sessions without registrations, re-timed and re-sized. */
+  sessionsUpdated: number;
+  /** Upcoming sessions with registrations that kept their date; their seats changed only where the taken seats still fit. */
+  sessionsKept: number;
 }
 
 export type SessionStatus = 'scheduled' | 'cancelled';
@@ -73,6 +102,8 @@ export interface RegistrationItem {
   waitlistPosition: number | null;
   /** Shown as a QR code; staff scan it at the pavilion. */
   checkInCode: string;
+  /** When staff checked me in at the pavilion; null until then. */
+  checkedInAt: string | null;
 }
 
 export interface SessionItem {

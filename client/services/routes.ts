@@ -44,3 +44,30 @@ export const TabRoutes: readonly string[] = [
 export function concernDetailUrl(id: number): string {
   return `${Routes.concernDetail}?id=${id}`;
 }
+
+/** 议事亭 (resident) detail pages; also the share-card paths. */
+export function deliberationSessionUrl(id: number): string {
+  return `${Routes.deliberationSession}?id=${id}`;
+}
+
+export function deliberationTopicUrl(id: number): string {
+  return `${Routes.deliberationTopic}?id=${id}`;
+}
+
+export function deliberationResolutionUrl(id: number): string {
+  return `${Routes.deliberationResolution}?id=${id}`;
+}
+
+// 议事亭 staff: the screens of one session.
+export function delibStaffAgendaUrl(sessionId: number): string {
+  return `${Routes.delibStaffAgenda}?sessionId=${sessionId}`;
+}
+export function delibStaffCheckinUrl(sessionId: number): string {
+  return `${Routes.delibStaffCheckin}?sessionId=${sessionId}`;
+}
+export function delibStaffVoteUrl(sessionId: number): string {
+  return `${Routes.delibStaffVote}?sessionId=${sessionId}`;
+}
+export function delibStaffMinutesUrl(sessionId: number): string {
+  return `${Routes.delibStaffMinutes}?sessionId=${sessionId}`;
+}

@@ -2,6 +2,7 @@
 // the full service's POST /api/concerns (token check, user, place, idempotency reserve, insert concern,
 // event, notification, read back, store the answer) — no Nest, no TypeORM, no validation library.
 const Fastify = require('fastify');
+const { registerBallot, registerDeliberation } = require('./bare-deliberation.cjs');
 const { createHash, createHmac, timingSafeEqual } = require('node:crypto');
 
 const DB_URL = process.env.DATABASE_URL;
@@ -42,15 +43,17 @@ async function makeDb() {
     const now = () => new Date().toISOString().replace('T', ' ').replace('Z', '');
     const cache = new Map();
     const stmt = (sql) => cache.get(sql) ?? cache.set(sql, db.prepare(sql)).get(sql);
-    // better-sqlite3 is synchronous: every statement inside BEGIN..COMMIT completes without yielding to I/O,
-    // so transactions cannot interleave (awaits on plain values only pass through microtasks).
+    // One connection: write transactions are queued in-process, as DatabaseService.transaction does on SQLite
+    // (an await inside BEGIN..COMMIT lets another request's microtasks run, which must not BEGIN meanwhile).
+    let tail = Promise.resolve();
+    const serialize = (fn) => { const run = tail.then(fn, fn); tail = run.catch(() => undefined); return run; };
     return {
       sqlite: true,
       now,
       date: (d) => d.toISOString().replace('T', ' ').replace('Z', ''),
       one: async (sql, p) => stmt(sql).get(...p),
       all: async (sql, p) => stmt(sql).all(...p.map((x) => (typeof x === 'boolean' ? (x ? 1 : 0) : x))),
-      tx: async (fn) => {
+      tx: (fn) => serialize(async () => {
         db.exec('BEGIN IMMEDIATE');
         try {
           const r = await fn({ run: (sql, p) => stmt(sql).run(...p), one: (sql, p) => stmt(sql).get(...p) });
@@ -60,8 +63,9 @@ async function makeDb() {
           db.exec('ROLLBACK');
           throw e;
         }
-      },
+      }),
       insertId: (r) => Number(r.lastInsertRowid),
+      changes: (r) => Number(r.changes),
     };
   }
   const mysql = require('mysql2/promise');
@@ -86,6 +90,7 @@ async function makeDb() {
       }
     },
     insertId: (r) => Number(r.insertId),
+    changes: (r) => Number(r.affectedRows),
   };
 }
 
@@ -147,6 +152,15 @@ async function main() {
     const nextCursor = rows.length > limit ? Buffer.from(`d:${iso(last.stageDeadlineAt)}|${last.id}`).toString('base64url') : null;
     return { items, nextCursor };
   });
+  // 议事亭 sign-up and ballot: same statements as the service, see bare-deliberation.cjs.
+  const auth = (req, reply, role) => {
+    const claims = verify(req.headers.authorization);
+    if (!claims) return void reply.code(401).send({ code: 'UNAUTHENTICATED' });
+    if (claims.role !== role) return void reply.code(403).send({ code: 'FORBIDDEN' });
+    return claims;
+  };
+  registerDeliberation(app, db, auth);
+  registerBallot(app, db, auth);
   await app.listen({ port: PORT, host: '127.0.0.1' });
   process.stdout.write('ready\n');
 }

@@ -1,56 +1,27 @@
 #!/usr/bin/env node
-// `npm run bench`: concern submission (POST /api/concerns with an Idempotency-Key) through the full
-// service vs. a bare fastify handler running the same SQL, on SQLite and on MariaDB; plus cold boot.
-// Prints figures; never passes or fails on a time. Env: BENCH_SECONDS (10), BENCH_CONNECTIONS (10),
-// BENCH_ROUNDS (2, interleaved service/bare to even out machine drift), BENCH_LOG_LEVEL (info), BENCH_DB (sqlite,mariadb).
-const { spawn, execSync } = require('node:child_process');
+// `npm run bench`: figures only, never passes or fails on a time. Parts (BENCH_ONLY, comma list, default all):
+//   submit  concern submission (POST /api/concerns with an Idempotency-Key), full service vs. a bare fastify handler
+//           running the same SQL; BENCH_SECONDS (10), BENCH_CONNECTIONS (10), BENCH_ROUNDS (2, interleaved service/bare)
+//   boot    cold boot (empty database) and warm boot
+//   inbox   a grid worker's inbox at BENCH_INBOX_SIZES concerns (10000,200000), BENCH_INBOX_SECONDS (5) per page
+//   signup  议事亭 sign-up race (signup.cjs): BENCH_SIGNUP_RESIDENTS (10000) for 30 seats, BENCH_SIGNUP_REPS (20)
+//   vote    议事亭 vote burst (vote.cjs), when the votes module exists
+// Common: BENCH_DB (sqlite,mariadb), BENCH_MARIADB_URL, BENCH_LOG_LEVEL (info), BENCH_BURST_CONNECTIONS (250),
+// BENCH_BURST_WARMUP (500).
+const { execSync } = require('node:child_process');
 const { mkdtempSync, existsSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const net = require('node:net');
 const autocannon = require('autocannon');
+const { root, MARIADB, startService, startBare, resetMariaDb } = require('./common.cjs');
+const { benchSignup, printSignup } = require('./signup.cjs');
+const { benchVote, printVote } = require('./vote.cjs');
 
-const root = join(__dirname, '..', '..');
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 2);
-const SECRET = 'bench-secret-bench-secret-bench-secret-42';
-const MARIADB = process.env.BENCH_MARIADB_URL || 'mysql://root@127.0.0.1:3306/linli_bench';
-
-const freePort = () => new Promise((res) => { const s = net.createServer().listen(0, () => { const p = s.address().port; s.close(() => res(p)); }); });
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function waitHttp(url, timeoutMs = 60000) {
-  const start = Date.now();
-  while (Date.now() - start < timeoutMs) {
-    try { if ((await fetch(url)).status < 500) return Date.now() - start; } catch { /* not yet */ }
-    await sleep(10);
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-function startProcess(args, env) {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  return { child, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) };
-}
-
-async function startService(dbUrl) {
-  const port = await freePort();
-  const t0 = Date.now();
-  const p = startProcess(['dist/server/server/src/main.js'], {
-    NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbUrl, AUTH_TOKEN_SECRET: SECRET,
-    LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'info', SCHEDULER_ENABLED: 'false', H5_DIR: '/nonexistent',
-  });
-  await waitHttp(`http://127.0.0.1:${port}/api/health`);
-  return { ...p, port, bootMs: Date.now() - t0 };
-}
-
-async function startBare(dbUrl) {
-  const port = await freePort();
-  const p = startProcess(['test/bench/bare-server.cjs'], { PORT: String(port), DATABASE_URL: dbUrl, AUTH_TOKEN_SECRET: SECRET });
-  await waitHttp(`http://127.0.0.1:${port}/nothing`);
-  return { ...p, port };
-}
+const PARTS = (process.env.BENCH_ONLY || 'submit,boot,inbox,signup,vote').split(',').map((x) => x.trim());
+const want = (part) => PARTS.includes(part);
 
 let keySeq = 0;
 function loadGet(port, token, path, seconds) {
@@ -83,17 +54,6 @@ function load(port, token, label, seconds = SECONDS) {
   });
 }
 
-async function resetMariaDb(url = MARIADB) {
-  const mysql = require('mysql2/promise');
-  const u = new URL(url);
-  const name = u.pathname.slice(1);
-  u.pathname = '/';
-  const conn = await mysql.createConnection({ uri: u.toString() });
-  await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await conn.end();
-}
-
 const fmt = (r) => ({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx + r.errors });
 
 async function benchDb(dialect) {
@@ -111,6 +71,7 @@ async function benchDb(dialect) {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: resident.id }),
   })).json();
   await svc.stop();
+  if (!want('submit')) return { dialect, coldBootMs, warmBootMs };
 
   const service = [];
   const bare = [];
@@ -221,20 +182,45 @@ async function benchInbox(dialect) {
 async function main() {
   if (!existsSync(join(root, 'dist/server/server/src/main.js'))) execSync('npx tsc -p server/tsconfig.build.json', { cwd: root, stdio: 'inherit' });
   const dbs = (process.env.BENCH_DB || 'sqlite,mariadb').split(',');
-  console.log(`Linli bench: POST /api/concerns (Idempotency-Key, ${CONNECTIONS} connections, ${SECONDS} s x ${ROUNDS} rounds, service LOG_LEVEL=${process.env.BENCH_LOG_LEVEL || 'info'})`);
+  const load = require('node:os').loadavg().map((x) => x.toFixed(1)).join(' ');
+  console.log(`Linli bench: ${PARTS.join(', ')} on ${dbs.join(', ')} (service LOG_LEVEL=${process.env.BENCH_LOG_LEVEL || 'info'}; ${require('node:os').cpus().length} CPUs, load average ${load} at start)`);
+  if (want('submit') || want('boot')) await submitAndBoot(dbs);
+  if (want('inbox') && process.env.BENCH_INBOX !== '0') await inbox(dbs);
+  if (want('signup')) {
+    const rows = [];
+    for (const d of dbs) rows.push(await benchSignup(d));
+    printSignup(rows);
+  }
+  if (want('vote')) {
+    if (!existsSync(join(root, 'dist/server/server/src/modules/deliberation/deliberation-votes.repository.js'))) {
+      console.log('\nVote burst: skipped, this build has no votes module (dist/server/.../deliberation-votes.repository.js)');
+      return;
+    }
+    const rows = [];
+    for (const d of dbs) rows.push(await benchVote(d));
+    printVote(rows);
+  }
+}
+
+async function submitAndBoot(dbs) {
   const rows = [];
   for (const d of dbs) rows.push(await benchDb(d));
-  console.log('');
-  console.log('db       | what                          | req/s   | p50 ms | p99 ms | non-2xx | service/bare');
-  console.log('---------|-------------------------------|---------|--------|--------|---------|-------------');
-  for (const r of rows) {
-    console.log(`${r.dialect.padEnd(8)} | full service (Nest+TypeORM)   | ${r.s.rps.toFixed(0).padStart(7)} | ${String(r.s.p50).padStart(6)} | ${String(r.s.p99).padStart(6)} | ${String(r.s.non2xx).padStart(7)} | ${(r.s.rps / r.b.rps).toFixed(2)}x`);
-    console.log(`${r.dialect.padEnd(8)} | bare fastify + same SQL       | ${r.b.rps.toFixed(0).padStart(7)} | ${String(r.b.p50).padStart(6)} | ${String(r.b.p99).padStart(6)} | ${String(r.b.non2xx).padStart(7)} |`);
+  if (want('submit')) {
+    console.log(`\nPOST /api/concerns (Idempotency-Key, ${CONNECTIONS} connections, ${SECONDS} s x ${ROUNDS} rounds)`);
+    console.log('db       | what                          | req/s   | p50 ms | p99 ms | non-2xx | service/bare');
+    console.log('---------|-------------------------------|---------|--------|--------|---------|-------------');
+    for (const r of rows) {
+      console.log(`${r.dialect.padEnd(8)} | full service (Nest+TypeORM)   | ${r.s.rps.toFixed(0).padStart(7)} | ${String(r.s.p50).padStart(6)} | ${String(r.s.p99).padStart(6)} | ${String(r.s.non2xx).padStart(7)} | ${(r.s.rps / r.b.rps).toFixed(2)}x`);
+      console.log(`${r.dialect.padEnd(8)} | bare fastify + same SQL       | ${r.b.rps.toFixed(0).padStart(7)} | ${String(r.b.p50).padStart(6)} | ${String(r.b.p99).padStart(6)} | ${String(r.b.non2xx).padStart(7)} |`);
+    }
   }
-  console.log('');
-  for (const r of rows) console.log(`${r.dialect}: cold boot (empty db: migrations + demo seed + listen) ${r.coldBootMs} ms; warm boot ${r.warmBootMs} ms (process spawn to /api/health 200)`);
+  if (want('boot')) {
+    console.log('');
+    for (const r of rows) console.log(`${r.dialect}: cold boot (empty db: migrations + demo seed + listen) ${r.coldBootMs} ms; warm boot ${r.warmBootMs} ms (process spawn to /api/health 200)`);
+  }
+}
 
-  if (process.env.BENCH_INBOX === '0') return;
+async function inbox(dbs) {
   console.log(`\nInbox of one grid worker (GET /api/concerns/inbox?limit=20, overdue first then by deadline; ${CONNECTIONS} connections, ${INBOX_SECONDS} s each; concerns spread over 15 grids, 40% open)`);
   console.log('db       | concerns | seeded in | page  | service req/s | p50 | p99 | bare req/s | p50 | p99 | service/bare');
   console.log('---------|----------|-----------|-------|---------------|-----|-----|------------|-----|-----|-------------');

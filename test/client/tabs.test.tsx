@@ -1,7 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import ConcernsPage from '@/pages/concerns/index';
-import DeliberationPage from '@/pages/deliberation/index';
 import VolunteersPage from '@/pages/volunteers/index';
 import { gridWorkerMe, mockApi, residentMe, resetTaro, routeOf, setToken, withMe } from './helpers';
 
@@ -114,7 +113,6 @@ describe('concerns tab for staff', () => {
 
 describe('tabs not yet open', () => {
   it.each([
-    ['议事', DeliberationPage, '议事亭功能正在建设中，暂未开放。'],
     ['小红帽', VolunteersPage, '小红帽志愿服务功能正在建设中，暂未开放。'],
   ])('%s shows one plain line and no buttons', (_name, Page, line) => {
     const { container } = render(<Page />);

@@ -4,6 +4,7 @@ import { createUser } from '../factories/org.factory';
 import { DemoSeeder } from '../../server/src/modules/org/demo.seeder';
 import { BuildingEntity, CommunityEntity, DepartmentEntity, GridEntity, StreetEntity, UnitEntity } from '../../server/src/modules/org/org.entities';
 import { UserEntity } from '../../server/src/modules/users/user.entity';
+import { DeliberationSeriesEntity } from '../../server/src/modules/deliberation/deliberation.entities';
 
 const COMMUNITIES = ['创业一社区', '采一社区', '采二社区', '创业二社区', '会战社区'];
 
@@ -81,6 +82,14 @@ describe.each(DIALECTS)('demo organisation seed on %s', (dialect) => {
     expect(residents.filter((r) => r.unitId === null).map((r) => r.name)).toEqual(['刘明']);
 
     expect(users.every((u) => u.isDemo && u.openid === null)).toBe(true);
+
+    // Seed 000: each community's pavilion meets every Friday at 17:00; the series is set up by its community staff.
+    const series = await m.find(DeliberationSeriesEntity, { order: { communityId: 'ASC' } });
+    expect(series.map((s) => s.communityId)).toEqual(communities.map((c) => c.id).sort((a, b) => a - b));
+    for (const s of series) {
+      expect(s).toMatchObject({ name: '周五议事亭', place: '小区凉亭', weekday: 5, time: '17:00', seats: 30, reservedSeats: 5 });
+      expect(staff.find((u) => u.id === s.createdBy)?.communityId).toBe(s.communityId);
+    }
   });
 
   it('the seeded people can log in by dev login and see their place', async () => {

@@ -16,6 +16,12 @@ import { Open311Keys1764000000300 } from './migrations/1764000000300-Open311Keys
 import { ReportingIndexes1764000000400 } from './migrations/1764000000400-ReportingIndexes';
 import { DELIBERATION_ENTITIES } from '../modules/deliberation/deliberation.entities';
 import { Deliberation1764100000000 } from './migrations/1764100000000-Deliberation';
+import { DELIBERATION_TOPIC_ENTITIES } from '../modules/deliberation/deliberation-topics.entities';
+import { DeliberationTopics1764100000100 } from './migrations/1764100000100-DeliberationTopics';
+import { DELIBERATION_VOTE_ENTITIES } from '../modules/deliberation/deliberation-votes.entities';
+import { DeliberationVotes1764100000200 } from './migrations/1764100000200-DeliberationVotes';
+import { DELIBERATION_OUTCOME_ENTITIES } from '../modules/deliberation/deliberation-outcomes.entities';
+import { DeliberationOutcomes1764100000300 } from './migrations/1764100000300-DeliberationOutcomes';
 
 export const ENTITIES = [
   StreetEntity, CommunityEntity, GridEntity, BuildingEntity, UnitEntity, DepartmentEntity,
@@ -24,7 +30,10 @@ export const ENTITIES = [
   DiaryNoteEntity,
   Open311ApiKeyEntity,
   ...DELIBERATION_ENTITIES,
+  ...DELIBERATION_TOPIC_ENTITIES,
+  ...DELIBERATION_VOTE_ENTITIES,
+  ...DELIBERATION_OUTCOME_ENTITIES,
 ];
 
 /** Every migration, in order. A committed migration is never edited; add a new one. */
-export const MIGRATIONS = [Foundation1763900000000, ConcernLifecycle1764000000000, ConcernPhotos1764000000100, DiaryNotes1764000000200, Open311Keys1764000000300, ReportingIndexes1764000000400, Deliberation1764100000000];
+export const MIGRATIONS = [Foundation1763900000000, ConcernLifecycle1764000000000, ConcernPhotos1764000000100, DiaryNotes1764000000200, Open311Keys1764000000300, ReportingIndexes1764000000400, Deliberation1764100000000, DeliberationTopics1764100000100, DeliberationVotes1764100000200, DeliberationOutcomes1764100000300];

@@ -1,11 +1,95 @@
-import { Text } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { BigButton } from '@/components/big-button/big-button';
+import { CategoryTiles } from '@/components/category-tiles/category-tiles';
+import { Notice } from '@/components/notice/notice';
 import { PageShell } from '@/components/page-shell/page-shell';
+import { useProposeModel } from './use-propose-model';
+import './index.scss';
 
-// Placeholder while this screen is being built (议事亭, issue 4).
-export default function Page() {
+function FieldError({ id, text }: { id: string; text?: string }) {
+  return text ? (
+    <Text className='error-text' id={id}>
+      {text}
+    </Text>
+  ) : null;
+}
+
+export default function ProposePage() {
+  const m = useProposeModel();
+  const f = m.fields;
+  const e = m.fieldErrors;
   return (
-    <PageShell>
-      <Text className='plain-line'>这个页面正在建设中，暂未开放。</Text>
+    <PageShell className='propose-page'>
+      <Text className='caption'>写下想和邻居、社区一起商量的事。邻居支持的人够了，就会安排到议事亭讨论。</Text>
+
+      <Text className='section-title'>1. 议题标题</Text>
+      <View className='card'>
+        <Input
+          id='propose-title'
+          className='propose-page__input'
+          value={f.title}
+          maxlength={m.limits.title}
+          placeholder='一句话说清楚，例如：小区文明养犬'
+          onInput={(ev) => m.setTitle(ev.detail.value)}
+        />
+      </View>
+      <FieldError id='propose-title-error' text={e.title} />
+
+      <Text className='section-title'>2. 哪里不对</Text>
+      <View className='card'>
+        <Textarea
+          id='propose-problem'
+          className='propose-page__textarea'
+          value={f.problem}
+          maxlength={m.limits.text}
+          placeholder='现在有什么问题，影响到谁'
+          onInput={(ev) => m.setProblem(ev.detail.value)}
+        />
+      </View>
+      <FieldError id='propose-problem-error' text={e.problem} />
+
+      <Text className='section-title'>3. 希望怎样</Text>
+      <View className='card'>
+        <Textarea
+          id='propose-hope'
+          className='propose-page__textarea'
+          value={f.hope}
+          maxlength={m.limits.text}
+          placeholder='您希望怎么解决'
+          onInput={(ev) => m.setHope(ev.detail.value)}
+        />
+      </View>
+      <FieldError id='propose-hope-error' text={e.hope} />
+
+      <Text className='section-title'>4. 类别</Text>
+      <CategoryTiles tiles={m.categories} selected={f.category} onSelect={m.setCategory} />
+      <FieldError id='propose-category-error' text={e.category} />
+
+      <Text className='section-title'>5. 关联我反映过的问题（可不选）</Text>
+      {m.concernsFailed ? <Text className='plain-line muted'>没能加载您反映过的问题，不关联也可以提交。</Text> : null}
+      {m.concerns && m.concerns.length === 0 ? <Text className='plain-line muted'>您还没有反映过问题。</Text> : null}
+      {(m.concerns ?? []).map((c) => {
+        const on = f.concernIds.includes(c.id);
+        return (
+          <View
+            key={c.id}
+            id={`propose-concern-${c.id}`}
+            className={`propose-page__concern${on ? ' propose-page__concern--on' : ''}`}
+            aria-checked={on}
+            onClick={() => m.toggleConcern(c.id)}
+          >
+            <Text className='propose-page__mark'>{on ? '✓' : ''}</Text>
+            <Text className='propose-page__concern-text'>
+              {c.categoryLabel}：{c.text}
+            </Text>
+          </View>
+        );
+      })}
+      <FieldError id='propose-concerns-error' text={e.concerns} />
+
+      {m.error ? <Notice tone='error' text={m.error} id='propose-error' /> : null}
+      {m.unitRequired ? <BigButton id='propose-choose-unit' variant='secondary' text='选择单元' onClick={m.goChooseUnit} /> : null}
+      <BigButton id='propose-submit' text='提交议题' loading={m.busy} onClick={m.submit} />
     </PageShell>
   );
 }

@@ -1,11 +1,91 @@
-import { Text } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import type { ResolutionDetail } from '@contracts/deliberation-outcomes.contract';
+import { BigButton } from '@/components/big-button/big-button';
+import { chinaDate, chinaDateTime, chinaDay } from '@/components/deliberation/china-time';
+import { historyText, ownerText, ResolutionStatusText, resolutionTone } from '@/components/deliberation/resolution-status';
+import { ErrorRetry } from '@/components/error-retry/error-retry';
+import { InfoRow } from '@/components/info-row/info-row';
+import { Notice } from '@/components/notice/notice';
 import { PageShell } from '@/components/page-shell/page-shell';
+import { useResolutionModel } from './use-resolution-model';
+import './index.scss';
 
-// Placeholder while this screen is being built (议事亭, issue 4).
-export default function Page() {
+type Model = ReturnType<typeof useResolutionModel>;
+
+function Facts({ m, r }: { m: Model; r: ResolutionDetail }) {
   return (
-    <PageShell>
-      <Text className='plain-line'>这个页面正在建设中，暂未开放。</Text>
+    <View className={`card${r.overdue ? ' delib-card--overdue' : ''}`} id='resolution-facts'>
+      <Text className={`delib-chip delib-chip--${r.status === 'done' ? 'success' : 'warning'}`} id='resolution-status'>
+        {ResolutionStatusText[r.status]}
+      </Text>
+      {r.overdue ? (
+        <Text className={`delib-chip delib-chip--${resolutionTone(r)}`} id='resolution-overdue'>
+          已逾期
+        </Text>
+      ) : null}
+      <Text className='page-title' id='resolution-text'>
+        {r.text}
+      </Text>
+      <InfoRow label='负责' value={ownerText(r)} id='resolution-owner' />
+      <InfoRow label='完成期限' value={chinaDay(r.dueDate)} id='resolution-due' />
+      {r.doneAt ? <InfoRow label='完成时间' value={chinaDateTime(r.doneAt)} /> : null}
+      {r.status === 'escalated' && r.escalationReason ? <InfoRow label='上报原因' value={r.escalationReason} id='resolution-escalation' /> : null}
+      <InfoRow label='社区' value={r.communityName} />
+      <InfoRow label='关注' value={`${r.followers} 人${r.following ? '（含您）' : ''}`} id='resolution-followers' />
+      {r.topicId !== null && r.topicTitle ? (
+        <Text className='delib-line delib-link' onClick={() => m.openTopic(r.topicId as number)}>
+          来自议题：{r.topicTitle} ›
+        </Text>
+      ) : null}
+      <Text className='delib-line delib-link' id='resolution-session' onClick={() => m.openSession(r.sessionId)}>
+        {chinaDate(r.sessionStartsAt)}的议事 ›
+      </Text>
+    </View>
+  );
+}
+
+function History({ r }: { r: ResolutionDetail }) {
+  return (
+    <View className='card' id='resolution-history'>
+      {r.history.length === 0 ? <Text className='muted'>还没有进展记录。</Text> : null}
+      {r.history.map((e) => (
+        <View key={e.id} className='resolution-page__event' id={`history-${e.id}`}>
+          <Text className='resolution-page__event-title'>{historyText(e)}</Text>
+          {e.note ? <Text className='resolution-page__event-note'>{e.note}</Text> : null}
+          <Text className='caption'>
+            {e.by.name} · {chinaDateTime(e.at)}
+          </Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export default function ResolutionPage() {
+  const m = useResolutionModel();
+  const r = m.resolution;
+  return (
+    <PageShell className='resolution-page'>
+      {m.invalid ? <Text className='plain-line'>{m.invalid}</Text> : null}
+      <ErrorRetry error={m.error} onRetry={m.reload} />
+      {m.loading ? <Text className='muted'>正在加载…</Text> : null}
+      {r ? (
+        <View>
+          <Facts m={m} r={r} />
+          {m.follow.error ? <Notice tone='error' text={m.follow.error} id='follow-error' /> : null}
+          {m.canFollow ? (
+            <BigButton
+              id='resolution-follow'
+              variant={r.following ? 'plain' : 'primary'}
+              text={r.following ? '已关注（点此取消）' : '关注进展，有变化通知我'}
+              loading={m.follow.busy === r.id}
+              onClick={() => m.follow.toggle(r)}
+            />
+          ) : null}
+          <Text className='section-title'>落实经过</Text>
+          <History r={r} />
+        </View>
+      ) : null}
     </PageShell>
   );
 }

@@ -3,6 +3,7 @@ import { PageShell } from '@/components/page-shell/page-shell';
 import { BigButton } from '@/components/big-button/big-button';
 import { ErrorRetry } from '@/components/error-retry/error-retry';
 import { InfoRow } from '@/components/info-row/info-row';
+import { DeliberationSection } from './deliberation-section';
 import { percent, periodText, useFiguresModel } from './use-figures-model';
 import './index.scss';
 
@@ -65,10 +66,17 @@ export default function StaffFiguresPage() {
               </Text>
             </View>
           ))}
-
-          {m.canGoUp ? <BigButton id='figures-up' variant='secondary' text='返回上一级' onClick={m.goUp} /> : null}
         </View>
       ) : null}
+
+      <DeliberationSection
+        figures={m.deliberation.figures}
+        loading={m.deliberation.loading}
+        error={m.deliberation.error}
+        onRetry={() => void m.deliberation.reload()}
+      />
+
+      {m.canGoUp ? <BigButton id='figures-up' variant='secondary' text='返回上一级' onClick={m.goUp} /> : null}
     </PageShell>
   );
 }

@@ -3,38 +3,10 @@ import type { ChildFigures, ConcernFigures, FigureLevel } from '@contracts/figur
 import { useMe } from '@/hooks/use-me';
 import { getConcernFigures } from '@/services/figures.api';
 import { errorMessage } from '@/services/request';
+import { lastDays, periodChoices, type PeriodDays } from './figures-period';
+import { deliberationTarget, useDeliberationFigures } from './use-deliberation-figures';
 
-export type PeriodDays = 7 | 30 | 90;
-
-export const periodChoices: ReadonlyArray<{ days: PeriodDays; label: string }> = [
-  { days: 7, label: '近7天' },
-  { days: 30, label: '近30天' },
-  { days: 90, label: '近90天' },
-];
-
-const CHINA_OFFSET_MS = 8 * 3600_000;
-const DAY_MS = 24 * 3600_000;
-
-/** Today in China time (UTC+8), 'YYYY-MM-DD'. */
-export function chinaToday(now = Date.now()): string {
-  return new Date(now + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The last `days` days, today included. */
-export function lastDays(days: number, today = chinaToday()): { from: string; to: string } {
-  return { from: new Date(Date.parse(`${today}T00:00:00Z`) - (days - 1) * DAY_MS).toISOString().slice(0, 10), to: today };
-}
-
-/** 0.75 -> "75%", 0.6667 -> "66.7%", null (nothing to divide by) -> "—". */
-export function percent(rate: number | null): string {
-  return rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`;
-}
-
-/** "11月1日至11月30日" */
-export function periodText(p: { from: string; to: string }): string {
-  const md = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
-  return p.from === p.to ? md(p.from) : `${md(p.from)}至${md(p.to)}`;
-}
+export { chinaToday, lastDays, percent, periodChoices, periodText, type PeriodDays } from './figures-period';
 
 interface AreaStep {
   level: FigureLevel;
@@ -69,14 +41,23 @@ export function useFiguresModel() {
     }
   }, []);
 
-  const reload = useCallback(() => load(shown.current.trail, shown.current.days), [load]);
-  useMe(reload);
+  // Page show and the page's 重试 reload both sections. The 议事亭 hook needs the role, which arrives
+  // with useMe: on the first show it loads once the role is known (its own effect), later via this ref.
+  const reloadDeliberation = useRef<() => Promise<void>>(async () => undefined);
+  const reload = useCallback(async () => {
+    await Promise.all([load(shown.current.trail, shown.current.days), reloadDeliberation.current()]);
+  }, [load]);
+  const { me } = useMe(reload);
+  const deliberation = useDeliberationFigures(deliberationTarget(me?.role, trail[trail.length - 1]), days);
+  reloadDeliberation.current = deliberation.reload;
 
   return {
     figures,
     loading,
     error,
     reload,
+    // One 重试 at a time: while the page's error shows, its 重试 reloads the 议事亭 figures too.
+    deliberation: { ...deliberation, error: error ? null : deliberation.error },
     days,
     periods: periodChoices,
     choosePeriod: (d: PeriodDays) => void load(trail, d),

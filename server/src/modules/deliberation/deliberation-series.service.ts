@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { In, MoreThan } from 'typeorm';
+import { In, LessThanOrEqual, MoreThan } from 'typeorm';
 import {
-  SESSIONS_AHEAD, type CancelSessionRequest, type CreateSeriesRequest, type MoveSessionRequest, type RegistrationItem, type SeriesItem, type SessionItem,
+  SESSIONS_AHEAD, type CancelSessionRequest, type CreateSeriesRequest, type MoveSessionRequest, type RegistrationItem, type SeriesItem,
+  type SeriesUpdateResult, type SessionItem, type UpdateSeriesRequest,
 } from '../../../../contracts/deliberation.contract';
 import { ErrorCode } from '../../../../contracts/errors';
 import type { AuthClaims } from '../../common/auth/token.service';
 import { DomainException } from '../../common/domain-exception';
-import { DatabaseService } from '../../database/database.service';
+import { affectedRows, DatabaseService } from '../../database/database.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { DeliberationAccess } from './deliberation-access';
+import { DeliberationAccess, type Member } from './deliberation-access';
 import { DeliberationRegistrationEntity, DeliberationSeriesEntity, DeliberationSessionEntity } from './deliberation.entities';
 import { sessionLink, toRegistrationItem, toSeriesItem, toSessionItem } from './deliberation.mapper';
 import { DeliberationRepository } from './deliberation.repository';
@@ -43,6 +44,79 @@ export class DeliberationSeriesService {
     return toSeriesItem(series);
   }
 
+  /**
+   * Changes a series. Upcoming sessions nobody has signed up for take the new day, time, place and seats at once
+   * (a conditional update, so a sign-up arriving meanwhile keeps its session as it was); sessions with registrations
+   * keep their date and place (staff move them one by one, which notifies everyone) and take the new seat numbers
+   * only where the seats already taken still fit.
+   */
+  async updateSeries(auth: AuthClaims, seriesId: number, body: UpdateSeriesRequest): Promise<SeriesUpdateResult> {
+    const member = await this.access.member(auth);
+    const current = await this.ownSeries(member.communityId, seriesId);
+    const now = new Date();
+    const next = { ...current, ...body };
+    let sessionsUpdated = 0;
+    let sessionsKept = 0;
+    await this.db.transaction(async (m) => {
+      const r = await m.update(DeliberationSeriesEntity, { id: seriesId, active: true }, { ...body });
+      if (affectedRows(r) !== 1) throw this.seriesEnded();
+      const upcoming = await m.find(DeliberationSessionEntity, {
+        where: { seriesId, status: 'scheduled', startsAt: MoreThan(now) }, order: { startsAt: 'ASC', id: 'ASC' },
+      });
+      const retimed = current.weekday !== next.weekday || current.time !== next.time;
+      const kept = upcoming.filter((s) => s.taken > 0 || s.reservedTaken > 0 || s.waitlistSeq > 0);
+      // Slots a session of this series already holds (kept ones, and cancelled ones: a cancelled slot stays cancelled).
+      const held = await m.find(DeliberationSessionEntity, { where: { seriesId, slotAt: MoreThan(now) }, select: { id: true, slotAt: true, status: true } });
+      const usedSlots = new Set(held.filter((h) => h.status !== 'scheduled' || kept.some((k) => k.id === h.id)).map((h) => new Date(h.slotAt).getTime()));
+      const freeSlots = nextSlots(next, now, SESSIONS_AHEAD + kept.length).filter((d) => !usedSlots.has(d.getTime()));
+      const capacity = next.seats - next.reservedSeats;
+      for (const s of upcoming) {
+        if (kept.includes(s)) {
+          const startsAt = new Date(s.startsAt);
+          const c = await m.createQueryBuilder().update(DeliberationSessionEntity)
+            .set({ capacity, reservedCapacity: next.reservedSeats, ...sessionTimes(next, startsAt), updatedAt: now })
+            .where('id = :id AND taken <= :capacity AND reserved_taken <= :reserved', { id: s.id, capacity, reserved: next.reservedSeats })
+            .execute();
+          if (affectedRows(c) !== 1) await m.update(DeliberationSessionEntity, { id: s.id }, { ...sessionTimes(next, startsAt), updatedAt: now });
+          sessionsKept++;
+          continue;
+        }
+        const slotAt = retimed ? freeSlots.shift() : new Date(s.slotAt);
+        const moved = new Date(s.startsAt).getTime() !== new Date(s.slotAt).getTime();
+        const startsAt = retimed || !moved ? slotAt! : new Date(s.startsAt);
+        const u = await m.createQueryBuilder().update(DeliberationSessionEntity)
+          .set({ slotAt, startsAt, ...sessionTimes(next, startsAt), place: next.place, capacity, reservedCapacity: next.reservedSeats, updatedAt: now })
+          .where('id = :id AND taken = 0 AND reserved_taken = 0 AND waitlist_seq = 0', { id: s.id })
+          .execute();
+        if (affectedRows(u) === 1) sessionsUpdated++;
+        else sessionsKept++;
+      }
+    });
+    const series = (await this.repo.findSeries(seriesId))!;
+    await this.ensureSessions(series, now);
+    return { series: toSeriesItem(series), sessionsUpdated, sessionsKept };
+  }
+
+  /** Ends a series: no new sessions are created; sessions already planned stay (staff cancel them one by one, with notices). */
+  async endSeries(auth: AuthClaims, seriesId: number): Promise<SeriesItem> {
+    const member = await this.access.member(auth);
+    await this.ownSeries(member.communityId, seriesId);
+    const r = await this.db.transaction((m) => m.update(DeliberationSeriesEntity, { id: seriesId, active: true }, { active: false }));
+    if (affectedRows(r) !== 1) throw this.seriesEnded();
+    return toSeriesItem((await this.repo.findSeries(seriesId))!);
+  }
+
+  private async ownSeries(communityId: number, seriesId: number): Promise<DeliberationSeriesEntity> {
+    const s = await this.repo.findSeries(seriesId);
+    if (!s || s.communityId !== communityId) throw new DomainException(ErrorCode.SERIES_NOT_FOUND, 404, '没有找到这个议事系列');
+    if (!s.active) throw this.seriesEnded();
+    return s;
+  }
+
+  private seriesEnded(): DomainException {
+    return new DomainException(ErrorCode.SERIES_ENDED, 409, '这个议事系列已经停止');
+  }
+
   async listSeries(auth: AuthClaims): Promise<SeriesItem[]> {
     const { communityId } = await this.access.member(auth);
     const rows = await this.db.manager.find(DeliberationSeriesEntity, { where: { communityId, active: true }, order: { id: 'ASC' } });
@@ -71,6 +145,20 @@ export class DeliberationSeriesService {
     const sessions = await this.db.manager.find(DeliberationSessionEntity, {
       where: { communityId: member.communityId, endsAt: MoreThan(now) }, order: { startsAt: 'ASC', id: 'ASC' }, take: 50,
     });
+    return this.items(member, sessions, now);
+  }
+
+  /** Ended sessions of my community (held or cancelled), newest first: where staff find their minutes and residents their results. */
+  async past(auth: AuthClaims, limit: number): Promise<SessionItem[]> {
+    const member = await this.access.member(auth);
+    const now = new Date();
+    const sessions = await this.db.manager.find(DeliberationSessionEntity, {
+      where: { communityId: member.communityId, endsAt: LessThanOrEqual(now) }, order: { startsAt: 'DESC', id: 'DESC' }, take: limit,
+    });
+    return this.items(member, sessions, now);
+  }
+
+  private async items(member: Member, sessions: DeliberationSessionEntity[], now: Date): Promise<SessionItem[]> {
     const ids = sessions.map((s) => s.id);
     const seriesIds = [...new Set(sessions.map((s) => s.seriesId))];
     const series = seriesIds.length ? await this.db.manager.find(DeliberationSeriesEntity, { where: { id: In(seriesIds) } }) : [];
@@ -121,12 +209,15 @@ export class DeliberationSeriesService {
     return this.one(auth, sessionId);
   }
 
-  private async one(auth: AuthClaims, sessionId: number): Promise<SessionItem> {
+  /** One session of my community (past ones too), with seats left and my registration. */
+  async one(auth: AuthClaims, sessionId: number): Promise<SessionItem> {
     const member = await this.access.member(auth);
     const s = await this.access.session(member, sessionId);
     const series = await this.repo.findSeries(s.seriesId);
     const waiting = await this.repo.waitingCounts([s.id]);
-    return toSessionItem(s, series?.name ?? '', waiting.get(s.id) ?? 0, null, new Date());
+    const reg = await this.repo.findRegistration(s.id, member.user.id);
+    const pos = reg && reg.status === 'waitlisted' && reg.waitlistNo !== null ? await this.repo.waitlistPosition(s.id, reg.waitlistNo) : null;
+    return toSessionItem(s, series?.name ?? '', waiting.get(s.id) ?? 0, reg ? toRegistrationItem(reg, pos) : null, new Date());
   }
 
   private assertNotStarted(s: DeliberationSessionEntity): void {

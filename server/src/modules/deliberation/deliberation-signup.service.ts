@@ -7,7 +7,7 @@ import { DomainException } from '../../common/domain-exception';
 import { DatabaseService, isUniqueViolation } from '../../database/database.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { DeliberationAccess } from './deliberation-access';
-import type { DeliberationSessionEntity } from './deliberation.entities';
+import { DeliberationRegistrationEntity, type DeliberationSessionEntity } from './deliberation.entities';
 import { sessionLink, toRegistrationItem } from './deliberation.mapper';
 import { DeliberationRepository, type SeatKind } from './deliberation.repository';
 
@@ -31,10 +31,19 @@ export class DeliberationSignupService {
     const member = await this.access.member(auth);
     const session = await this.access.session(member, sessionId);
     this.assertRegistrationOpen(session, new Date());
-    const userId = member.user.id;
+    await this.enrol(session, member.user.id, { proxyBy: null, already: alreadyRegistered });
+    return this.mine(sessionId, member.user.id);
+  }
+
+  /**
+   * Gives one resident of the session's community a seat, or else the next waiting-list ticket: the one path
+   * for a resident's own sign-up and for a grid worker's 代办 (`proxyBy`). The caller checks the time window.
+   */
+  async enrol(session: DeliberationSessionEntity, userId: number, opts: { proxyBy: number | null; already: () => DomainException }): Promise<void> {
+    const sessionId = session.id;
     const existing = await this.repo.findRegistration(sessionId, userId);
-    if (existing && existing.status !== 'cancelled') throw alreadyRegistered();
-    const representative = await this.repo.isRepresentative(member.communityId, userId);
+    if (existing && existing.status !== 'cancelled') throw opts.already();
+    const representative = await this.repo.isRepresentative(session.communityId, userId);
     await this.db.transaction(async (m) => {
       const now = new Date();
       let seatKind: SeatKind | null = null;
@@ -43,19 +52,21 @@ export class DeliberationSignupService {
       const waitlistNo = seatKind ? null : await this.repo.nextWaitlistNo(m, sessionId);
       if (!seatKind && waitlistNo === null) throw new DomainException(ErrorCode.SESSION_CANCELLED, 409, '这场议事已经取消');
       const status = seatKind ? 'confirmed' : 'waitlisted';
+      let id: number;
       if (existing) {
         // Signing up again after cancelling: the same row (one registration per resident per session).
-        if (!(await this.repo.transition(m, existing.id, 'cancelled', { status, seatKind, waitlistNo }, now))) throw alreadyRegistered();
-        return;
+        if (!(await this.repo.transition(m, existing.id, 'cancelled', { status, seatKind, waitlistNo }, now))) throw opts.already();
+        id = existing.id;
+      } else {
+        try {
+          id = await this.repo.insertRegistration(m, { sessionId, userId, status, seatKind, waitlistNo, now });
+        } catch (err) {
+          if (isUniqueViolation(err)) throw opts.already();
+          throw err;
+        }
       }
-      try {
-        await this.repo.insertRegistration(m, { sessionId, userId, status, seatKind, waitlistNo, now });
-      } catch (err) {
-        if (isUniqueViolation(err)) throw alreadyRegistered();
-        throw err;
-      }
+      if (opts.proxyBy !== null || existing?.proxyBy) await m.update(DeliberationRegistrationEntity, { id }, { proxyBy: opts.proxyBy });
     });
-    return this.mine(sessionId, userId);
   }
 
   /** Cancels my registration before the start; a confirmed seat goes to the first waiting resident. */
@@ -69,6 +80,7 @@ export class DeliberationSignupService {
       await this.repo.lockSession(m, sessionId, now);
       const reg = await this.repo.findRegistration(sessionId, userId, m);
       if (!reg || reg.status === 'cancelled') throw this.notFound();
+      if (reg.checkedInAt) throw new DomainException(ErrorCode.ALREADY_CHECKED_IN, 409, '您已经签到，不能再取消报名；如需离开请告诉工作人员');
       if (!(await this.repo.transition(m, reg.id, reg.status, { status: 'cancelled', seatKind: null }, now))) throw this.notFound();
       if (reg.status === 'confirmed' && reg.seatKind) await this.handOver(m, session, reg.seatKind, now);
     });

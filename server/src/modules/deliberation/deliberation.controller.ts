@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
-  CancelSessionRequestSchema, CreateSeriesRequestSchema, MoveSessionRequestSchema, RepresentativeRequestSchema,
+  CancelSessionRequestSchema, CreateSeriesRequestSchema, MoveSessionRequestSchema, RepresentativeRequestSchema, SessionsQuerySchema, UpdateSeriesRequestSchema,
 } from '../../../../contracts/deliberation.contract';
 import type {
-  CancelSessionRequest, CreateSeriesRequest, MoveSessionRequest, RegistrationItem, RepresentativeItem, RepresentativeRequest, SeriesItem, SessionItem,
+  CancelSessionRequest, CreateSeriesRequest, MoveSessionRequest, RegistrationItem, RepresentativeItem, RepresentativeRequest, SeriesItem, SeriesUpdateResult, SessionItem, SessionsQuery, UpdateSeriesRequest,
 } from '../../../../contracts/deliberation.contract';
 import { Access } from '../../common/auth/access.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -33,14 +33,29 @@ export class DeliberationController {
     return this.series.createSeries(a, b);
   }
 
+  @Put('series/:id') @Access.roles('community_staff') @ApiJsonBody(UpdateSeriesRequestSchema)
+  updateSeries(@CurrentUser() a: AuthClaims, @Param('id', IdPipe) id: number, @body(UpdateSeriesRequestSchema) b: UpdateSeriesRequest): Promise<SeriesUpdateResult> {
+    return this.series.updateSeries(a, id, b);
+  }
+
+  @Post('series/:id/end') @HttpCode(200) @Access.roles('community_staff')
+  endSeries(@CurrentUser() a: AuthClaims, @Param('id', IdPipe) id: number): Promise<SeriesItem> {
+    return this.series.endSeries(a, id);
+  }
+
   @Get('series') @Access.roles(...MEMBERS)
   listSeries(@CurrentUser() a: AuthClaims): Promise<SeriesItem[]> {
     return this.series.listSeries(a);
   }
 
   @Get('sessions') @Access.roles(...MEMBERS)
-  upcoming(@CurrentUser() a: AuthClaims): Promise<SessionItem[]> {
-    return this.series.upcoming(a);
+  sessions(@CurrentUser() a: AuthClaims, @Query(new ZodValidationPipe(SessionsQuerySchema, '查询参数')) q: SessionsQuery): Promise<SessionItem[]> {
+    return q.when === 'past' ? this.series.past(a, q.limit) : this.series.upcoming(a);
+  }
+
+  @Get('sessions/:id') @Access.roles(...MEMBERS)
+  session(@CurrentUser() a: AuthClaims, @Param('id', IdPipe) id: number): Promise<SessionItem> {
+    return this.series.one(a, id);
   }
 
   @Post('sessions/:id/cancel') @HttpCode(200) @Access.roles('community_staff') @ApiJsonBody(CancelSessionRequestSchema)

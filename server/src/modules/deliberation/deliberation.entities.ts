@@ -66,6 +66,11 @@ export class DeliberationRegistrationEntity {
   @Column({ type: 'varchar', length: 20, nullable: true }) seatKind!: 'open' | 'reserved' | null;
   @Column({ type: 'int', nullable: true }) waitlistNo!: number | null;
   @Column({ type: 'varchar', length: 16 }) checkInCode!: string;
+  // Check-in and attendance (migration DeliberationVotes1764100000200): proxyBy = the grid worker who registered them (代办).
+  @Column({ type: 'datetime', nullable: true }) checkedInAt!: Date | null;
+  @Column({ type: 'int', nullable: true }) checkedInBy!: number | null;
+  @Column({ type: 'int', nullable: true }) proxyBy!: number | null;
+  @Column({ type: 'varchar', length: 10, nullable: true }) attendance!: 'present' | 'absent' | null;
   @Column({ type: 'datetime' }) createdAt!: Date;
   @Column({ type: 'datetime' }) updatedAt!: Date;
 }

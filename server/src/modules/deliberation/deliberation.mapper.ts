@@ -8,6 +8,7 @@ export function toSeriesItem(s: DeliberationSeriesEntity): SeriesItem {
   return {
     id: s.id, communityId: s.communityId, name: s.name, place: s.place, weekday: s.weekday, time: s.time, durationMinutes: s.durationMinutes,
     seats: s.seats, reservedSeats: s.reservedSeats, opensDaysBefore: s.opensDaysBefore, closesHoursBefore: s.closesHoursBefore,
+    active: Boolean(s.active),
   };
 }
 
@@ -16,13 +17,14 @@ export function toRegistrationItem(r: DeliberationRegistrationEntity, waitlistPo
   return {
     id: r.id, sessionId: r.sessionId, status: r.status, seatKind: r.seatKind,
     waitlistNo: waiting ? r.waitlistNo : null, waitlistPosition: waiting ? waitlistPosition : null, checkInCode: r.checkInCode,
+    checkedInAt: toIso(r.checkedInAt),
   };
 }
 
 export function toSessionItem(
   s: DeliberationSessionEntity, seriesName: string, waitingCount: number, mine: RegistrationItem | null, now: Date,
 ): SessionItem {
-  const open = s.status === 'scheduled' && new Date(s.opensAt) <= now && now < new Date(s.closesAt);
+  const open = s.status === 'scheduled' && new Date(s.opensAt) <= now && now < new Date(s.closesAt) && now < new Date(s.startsAt);
   return {
     id: s.id, seriesId: s.seriesId, name: seriesName, place: s.place, startsAt: toIso(s.startsAt)!, endsAt: toIso(s.endsAt)!,
     status: s.status, cancelReason: s.cancelReason, seats: s.capacity + s.reservedCapacity, reservedSeats: s.reservedCapacity,

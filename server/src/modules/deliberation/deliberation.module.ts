@@ -7,11 +7,14 @@ import { DeliberationRepository } from './deliberation.repository';
 import { DeliberationRepresentativesService } from './deliberation-representatives.service';
 import { DeliberationSeriesService } from './deliberation-series.service';
 import { DeliberationSignupService } from './deliberation-signup.service';
+import { CHECKIN_VOTES_CONTROLLERS, CHECKIN_VOTES_PROVIDERS } from './deliberation-votes.providers';
+import { TOPICS_CONTROLLERS, TOPICS_PROVIDERS } from './deliberation-topics.providers';
+import { OUTCOMES_CONTROLLERS, OUTCOMES_PROVIDERS } from './deliberation-outcomes.providers';
 
 /** 议事亭 pavilion deliberation: series, sessions, sign-up with reserved seats and a waiting list. */
 @Module({
   imports: [NotificationsModule],
-  controllers: [DeliberationController],
-  providers: [DeliberationRepository, DeliberationAccess, DeliberationSeriesService, DeliberationSignupService, DeliberationRepresentativesService, DeliberationJobs],
+  controllers: [...CHECKIN_VOTES_CONTROLLERS, ...TOPICS_CONTROLLERS, ...OUTCOMES_CONTROLLERS, DeliberationController],
+  providers: [...CHECKIN_VOTES_PROVIDERS, ...TOPICS_PROVIDERS, ...OUTCOMES_PROVIDERS, DeliberationRepository, DeliberationAccess, DeliberationSeriesService, DeliberationSignupService, DeliberationRepresentativesService, DeliberationJobs],
 })
 export class DeliberationModule {}

@@ -15,6 +15,30 @@ export function newCheckInCode(): string {
   return [...randomBytes(10)].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
 }
 
+/**
+ * The sign-up hot path as SQL text (exported so the benchmark's bare handler runs exactly these statements).
+ * Each conditional UPDATE carries the invariant in its WHERE; callers check the affected rows.
+ */
+export const TAKE_SEAT_SQL: Record<SeatKind, string> = {
+  open: "UPDATE deliberation_sessions SET taken = taken + 1 WHERE id = ? AND status = 'scheduled' AND taken < capacity",
+  reserved: "UPDATE deliberation_sessions SET reserved_taken = reserved_taken + 1 WHERE id = ? AND status = 'scheduled' AND reserved_taken < reserved_capacity",
+};
+export const NEXT_WAITLIST_SQL = "UPDATE deliberation_sessions SET waitlist_seq = waitlist_seq + 1 WHERE id = ? AND status = 'scheduled'";
+export const WAITLIST_SEQ_SQL = 'SELECT waitlist_seq AS seq FROM deliberation_sessions WHERE id = ?';
+export const INSERT_REGISTRATION_SQL =
+  'INSERT INTO deliberation_registrations (session_id, user_id, status, seat_kind, waitlist_no, check_in_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
+export function registrationInsertParams(
+  v: { sessionId: number; userId: number; status: RegistrationStatus; seatKind: SeatKind | null; waitlistNo: number | null }, at: Date | string,
+): unknown[] {
+  return [v.sessionId, v.userId, v.status, v.seatKind, v.waitlistNo, newCheckInCode(), at, at];
+}
+
+/** Rows changed by one raw UPDATE inside a transaction (the structured result carries them on both drivers). */
+async function changedRows(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
+  if (!m.queryRunner) throw new Error('conditional updates run inside a transaction');
+  return affectedRows(await m.queryRunner.query(sql, params, true));
+}
+
 /** Every write here is a single statement whose WHERE carries the invariant; callers check the affected rows. */
 @Injectable()
 export class DeliberationRepository {
@@ -49,14 +73,7 @@ export class DeliberationRepository {
 
   /** Takes one seat of a kind if one is free and the session still takes place. */
   async takeSeat(m: EntityManager, sessionId: number, kind: SeatKind): Promise<boolean> {
-    const [col, cap] = kind === 'open' ? ['taken', 'capacity'] : ['reserved_taken', 'reserved_capacity'];
-    const r = await m
-      .createQueryBuilder()
-      .update(DeliberationSessionEntity)
-      .set(kind === 'open' ? { taken: () => 'taken + 1' } : { reservedTaken: () => 'reserved_taken + 1' })
-      .where(`id = :sessionId AND status = 'scheduled' AND ${col} < ${cap}`, { sessionId })
-      .execute();
-    return affectedRows(r) === 1;
+    return (await changedRows(m, TAKE_SEAT_SQL[kind], [sessionId])) === 1;
   }
 
   async releaseSeat(m: EntityManager, sessionId: number, kind: SeatKind): Promise<void> {
@@ -73,14 +90,8 @@ export class DeliberationRepository {
    * The increment locks the session row (MariaDB) or runs in the one writer (SQLite), so the read sees our own value.
    */
   async nextWaitlistNo(m: EntityManager, sessionId: number): Promise<number | null> {
-    const r = await m
-      .createQueryBuilder()
-      .update(DeliberationSessionEntity)
-      .set({ waitlistSeq: () => 'waitlist_seq + 1' })
-      .where(`id = :sessionId AND status = 'scheduled'`, { sessionId })
-      .execute();
-    if (affectedRows(r) !== 1) return null;
-    const [row] = await m.query('SELECT waitlist_seq AS seq FROM deliberation_sessions WHERE id = ?', [sessionId]);
+    if ((await changedRows(m, NEXT_WAITLIST_SQL, [sessionId])) !== 1) return null;
+    const [row] = await m.query(WAITLIST_SEQ_SQL, [sessionId]);
     return Number(row.seq);
   }
 
@@ -90,12 +101,7 @@ export class DeliberationRepository {
   }
 
   async insertRegistration(m: EntityManager, v: { sessionId: number; userId: number; status: RegistrationStatus; seatKind: SeatKind | null; waitlistNo: number | null; now: Date }): Promise<number> {
-    const at = this.db.dateParam(v.now);
-    return this.db.insert(
-      m,
-      'INSERT INTO deliberation_registrations (session_id, user_id, status, seat_kind, waitlist_no, check_in_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      [v.sessionId, v.userId, v.status, v.seatKind, v.waitlistNo, newCheckInCode(), at, at],
-    );
+    return this.db.insert(m, INSERT_REGISTRATION_SQL, registrationInsertParams(v, this.db.dateParam(v.now)));
   }
 
   /** Moves a registration from one status to another only if nobody changed it meanwhile. */
@@ -106,7 +112,8 @@ export class DeliberationRepository {
       .createQueryBuilder()
       .update(DeliberationRegistrationEntity)
       .set({ status: to.status, seatKind: to.seatKind, ...(to.waitlistNo === undefined ? {} : { waitlistNo: to.waitlistNo }), updatedAt: now })
-      .where('id = :id AND status = :from', { id, from })
+      // A checked-in registration never changes status (attendance counts stay true).
+      .where('id = :id AND status = :from AND checked_in_at IS NULL', { id, from })
       .execute();
     return affectedRows(r) === 1;
   }

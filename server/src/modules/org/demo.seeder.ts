@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Role } from '../../../../contracts/roles';
 import { DatabaseService } from '../../database/database.service';
 import { UserEntity } from '../users/user.entity';
+import { DeliberationSeriesEntity } from '../deliberation/deliberation.entities';
 import { BuildingEntity, CommunityEntity, DepartmentEntity, GridEntity, StreetEntity, UnitEntity } from './org.entities';
 
 /**
@@ -17,6 +18,7 @@ export const DEMO = {
   gridsPerCommunity: 3,
   buildingsPerGrid: 3,
   unitsPerBuilding: 3,
+  pavilion: { name: '周五议事亭', place: '小区凉亭', weekday: 5, time: '17:00', durationMinutes: 90, seats: 30, reservedSeats: 5, opensDaysBefore: 3, closesHoursBefore: 1 },
   communityStaff: ['解娜', '张利萍', '刘海燕', '赵春梅', '孙丽华'],
   gridWorkerSurnames: ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '马', '朱', '胡'],
   streetAdmin: '尹宝峰',
@@ -88,7 +90,10 @@ export class DemoSeeder {
     let workerNo = 0;
     for (const [c, communityName] of DEMO.communities.entries()) {
       const communityId = await insertId(m, CommunityEntity, { streetId, name: communityName });
-      await user({ name: DEMO.communityStaff[c], role: 'community_staff', streetId, communityId, phone: `138031780${c}0` });
+      const staffId = await user({ name: DEMO.communityStaff[c], role: 'community_staff', streetId, communityId, phone: `138031780${c}0` });
+      // Seed 000: every Friday at 17:00 the committee and residents' representatives sit under the pavilion (议事亭).
+      // The scheduler's deliberation job creates its next sessions on its first run.
+      await m.insert(DeliberationSeriesEntity, { ...DEMO.pavilion, streetId, communityId, active: true, createdBy: staffId, createdAt: now });
       units[c] = [];
       for (let g = 0; g < DEMO.gridsPerCommunity; g++) {
         const gridId = await insertId(m, GridEntity, { communityId, name: `第${g + 1}网格`, gridWorkerId: null });

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { DatabaseService } from '../../database/database.service';
+import type { HeldSessionRow, ResolutionRow, TopicRow } from './deliberation-figures.calc';
+
+const marks = (ids: number[]) => ids.map(() => '?').join(', ');
+
+/** Portable SQL (no date functions): instants and days are parameters; the area is a list of community ids. */
+@Injectable()
+export class DeliberationFiguresRepository {
+  constructor(private readonly db: DatabaseService) {}
+
+  async communities(where: { streetId: number } | { communityId: number }): Promise<{ id: number; name: string; streetId: number }[]> {
+    const [sql, id] = 'streetId' in where
+      ? ['SELECT id, name, street_id AS streetId FROM communities WHERE street_id = ? ORDER BY id', where.streetId]
+      : ['SELECT id, name, street_id AS streetId FROM communities WHERE id = ?', where.communityId];
+    const rows: { id: number; name: string; streetId: number }[] = await this.db.manager.query(sql, [id]);
+    return rows.map((r) => ({ id: Number(r.id), name: r.name, streetId: Number(r.streetId) }));
+  }
+
+  async streetName(id: number): Promise<string | null> {
+    const rows: { name: string }[] = await this.db.manager.query('SELECT name FROM streets WHERE id = ?', [id]);
+    return rows[0]?.name ?? null;
+  }
+
+  /** Topics created in [start, end), with how many resolutions they have and how many of those are done. */
+  topics(communityIds: number[], start: Date, end: Date): Promise<TopicRow[]> {
+    return this.db.manager.query(
+      `SELECT t.community_id AS communityId, t.status AS status,
+              (SELECT COUNT(*) FROM deliberation_resolutions r WHERE r.topic_id = t.id) AS resolutions,
+              (SELECT COUNT(*) FROM deliberation_resolutions r WHERE r.topic_id = t.id AND r.status = 'done') AS resolutionsDone
+         FROM deliberation_topics t
+        WHERE t.community_id IN (${marks(communityIds)}) AND t.created_at >= ? AND t.created_at < ?`,
+      [...communityIds, this.db.dateParam(start), this.db.dateParam(end)],
+    );
+  }
+
+  /** Sessions not cancelled that ended in [start, min(end, now)), with confirmed and checked-in registrations. */
+  heldSessions(communityIds: number[], start: Date, end: Date): Promise<HeldSessionRow[]> {
+    return this.db.manager.query(
+      `SELECT s.community_id AS communityId,
+              (SELECT COUNT(*) FROM deliberation_registrations g WHERE g.session_id = s.id AND g.status = 'confirmed') AS registered,
+              (SELECT COUNT(*) FROM deliberation_registrations g WHERE g.session_id = s.id AND g.status = 'confirmed' AND g.checked_in_at IS NOT NULL) AS checkedIn
+         FROM deliberation_sessions s
+        WHERE s.community_id IN (${marks(communityIds)}) AND s.status <> 'cancelled' AND s.ends_at >= ? AND s.ends_at < ?`,
+      [...communityIds, this.db.dateParam(start), this.db.dateParam(end)],
+    );
+  }
+
+  /** Resolutions due in [from, to] (days) or not done yet. */
+  resolutions(communityIds: number[], from: string, to: string): Promise<ResolutionRow[]> {
+    return this.db.manager.query(
+      `SELECT community_id AS communityId, status, due_date AS dueDate, done_at AS doneAt
+         FROM deliberation_resolutions
+        WHERE community_id IN (${marks(communityIds)}) AND ((due_date >= ? AND due_date <= ?) OR status <> 'done')`,
+      [...communityIds, from, to],
+    );
+  }
+}

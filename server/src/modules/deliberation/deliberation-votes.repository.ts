@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+import { affectedRows, DatabaseService } from '../../database/database.service';
+import { DeliberationRegistrationEntity } from './deliberation.entities';
+import { DeliberationAgendaItemEntity } from './deliberation-topics.entities';
+import { DeliberationVoteEntity, DeliberationVoteOptionEntity } from './deliberation-votes.entities';
+
+export interface VoteRow {
+  vote: DeliberationVoteEntity;
+  agendaTitle: string;
+}
+
+export interface BallotView {
+  optionIds: number[];
+  castAt: Date | string;
+}
+
+/**
+ * The ballot hot path as SQL text. The INSERT … SELECT only inserts while the vote is open (not closed early,
+ * closing time not reached), checked in the same statement; the unique (vote_id, user_id) allows one ballot.
+ */
+export const INSERT_BALLOT_SQL =
+  'INSERT INTO deliberation_ballots (vote_id, user_id, created_at) SELECT id, ?, ? FROM deliberation_votes WHERE id = ? AND closed_at IS NULL AND closes_at > ?';
+
+async function run(m: EntityManager, sql: string, params: unknown[]): Promise<{ affected: number; raw: unknown }> {
+  if (!m.queryRunner) throw new Error('writes run inside a transaction');
+  const r = await m.queryRunner.query(sql, params, true);
+  return { affected: affectedRows(r), raw: r.raw };
+}
+
+/** Votes, options, ballots. Online counts are grouped counts over the ballot choices (no counter to drift). */
+@Injectable()
+export class DeliberationVotesRepository {
+  constructor(private readonly db: DatabaseService) {}
+
+  findAgendaItem(id: number): Promise<DeliberationAgendaItemEntity | null> {
+    return this.db.manager.findOne(DeliberationAgendaItemEntity, { where: { id } });
+  }
+
+  findVote(id: number, m: EntityManager = this.db.manager): Promise<DeliberationVoteEntity | null> {
+    return m.findOne(DeliberationVoteEntity, { where: { id } });
+  }
+
+  async withTitles(votes: DeliberationVoteEntity[]): Promise<VoteRow[]> {
+    const ids = [...new Set(votes.map((v) => v.agendaItemId))];
+    const items = ids.length ? await this.db.manager.find(DeliberationAgendaItemEntity, { where: { id: In(ids) }, select: { id: true, title: true } }) : [];
+    const titles = new Map(items.map((i) => [i.id, i.title]));
+    return votes.map((vote) => ({ vote, agendaTitle: titles.get(vote.agendaItemId) ?? '' }));
+  }
+
+  /** Votes of a session, newest first. */
+  bySession(sessionId: number): Promise<DeliberationVoteEntity[]> {
+    return this.db.manager.find(DeliberationVoteEntity, { where: { sessionId }, order: { id: 'DESC' } });
+  }
+
+  options(voteIds: number[], m: EntityManager = this.db.manager): Promise<DeliberationVoteOptionEntity[]> {
+    if (!voteIds.length) return Promise.resolve([]);
+    return m.find(DeliberationVoteOptionEntity, { where: { voteId: In(voteIds) }, order: { voteId: 'ASC', position: 'ASC' } });
+  }
+
+  async insertVote(m: EntityManager, v: Omit<DeliberationVoteEntity, 'id'>, labels: string[]): Promise<number> {
+    const id = Number((await m.insert(DeliberationVoteEntity, v)).identifiers[0].id);
+    await m.insert(DeliberationVoteOptionEntity, labels.map((label, i) => ({ voteId: id, position: i + 1, label, offlineCount: 0 })));
+    return id;
+  }
+
+  /**
+   * The ballot id, or null when the vote was closed at the moment of the INSERT (checked against `now`).
+   * `castAt` is stored as given: whole seconds, so both databases keep the same value.
+   */
+  async insertBallot(m: EntityManager, voteId: number, userId: number, now: Date, castAt: Date = now): Promise<number | null> {
+    const r = await run(m, INSERT_BALLOT_SQL, [userId, this.db.dateParam(castAt), voteId, this.db.dateParam(now)]);
+    if (r.affected !== 1) return null;
+    return Number(typeof r.raw === 'object' && r.raw !== null ? (r.raw as { insertId: number }).insertId : r.raw);
+  }
+
+  async insertChoices(m: EntityManager, ballotId: number, voteId: number, optionIds: number[]): Promise<void> {
+    const values = optionIds.map(() => '(?, ?, ?)').join(', ');
+    await m.query(`INSERT INTO deliberation_ballot_choices (ballot_id, vote_id, option_id) VALUES ${values}`, optionIds.flatMap((o) => [ballotId, voteId, o]));
+  }
+
+  /** Ballots cast in the app per option: voteId -> optionId -> count. */
+  async onlineCounts(voteIds: number[]): Promise<Map<number, Map<number, number>>> {
+    const out = new Map<number, Map<number, number>>();
+    if (!voteIds.length) return out;
+    const rows: { voteId: number; optionId: number; n: number }[] = await this.db.manager.query(
+      `SELECT vote_id AS voteId, option_id AS optionId, COUNT(*) AS n FROM deliberation_ballot_choices
+       WHERE vote_id IN (${voteIds.map(() => '?').join(', ')}) GROUP BY vote_id, option_id`,
+      voteIds,
+    );
+    for (const r of rows) {
+      const per = out.get(Number(r.voteId)) ?? new Map<number, number>();
+      per.set(Number(r.optionId), Number(r.n));
+      out.set(Number(r.voteId), per);
+    }
+    return out;
+  }
+
+  /** Ballots (people) per vote. */
+  async ballotCounts(voteIds: number[]): Promise<Map<number, number>> {
+    if (!voteIds.length) return new Map();
+    const rows: { voteId: number; n: number }[] = await this.db.manager.query(
+      `SELECT vote_id AS voteId, COUNT(*) AS n FROM deliberation_ballots WHERE vote_id IN (${voteIds.map(() => '?').join(', ')}) GROUP BY vote_id`,
+      voteIds,
+    );
+    return new Map(rows.map((r) => [Number(r.voteId), Number(r.n)]));
+  }
+
+  /** One user's ballots on these votes. */
+  async myBallots(userId: number, voteIds: number[]): Promise<Map<number, BallotView>> {
+    const out = new Map<number, BallotView>();
+    if (!voteIds.length) return out;
+    const rows: { voteId: number; optionId: number; castAt: Date | string }[] = await this.db.manager.query(
+      `SELECT b.vote_id AS voteId, c.option_id AS optionId, b.created_at AS castAt
+       FROM deliberation_ballots b JOIN deliberation_ballot_choices c ON c.ballot_id = b.id
+       WHERE b.user_id = ? AND b.vote_id IN (${voteIds.map(() => '?').join(', ')}) ORDER BY c.option_id`,
+      [userId, ...voteIds],
+    );
+    for (const r of rows) {
+      const b = out.get(Number(r.voteId)) ?? { optionIds: [], castAt: r.castAt };
+      b.optionIds.push(Number(r.optionId));
+      out.set(Number(r.voteId), b);
+    }
+    return out;
+  }
+
+  /** Residents holding a seat at a session (read inside the caller's transaction). */
+  async confirmedUsers(m: EntityManager, sessionId: number): Promise<number[]> {
+    const rows = await m.find(DeliberationRegistrationEntity, { where: { sessionId, status: 'confirmed' }, select: { id: true, userId: true } });
+    return rows.map((r) => r.userId);
+  }
+
+  /** Closes an open vote early; false if it was already closed (by staff or by its closing time). */
+  async close(m: EntityManager, voteId: number, by: number, now: Date): Promise<boolean> {
+    const at = this.db.dateParam(now);
+    const r = await run(m, 'UPDATE deliberation_votes SET closed_at = ?, closed_by = ?, updated_at = ? WHERE id = ? AND closed_at IS NULL AND closes_at > ?', [at, by, at, voteId, at]);
+    return r.affected === 1;
+  }
+
+  /** Sets (not adds) the hands raised per option; options not given are set to 0. */
+  async setOfflineTally(m: EntityManager, voteId: number, counts: Map<number, number>, by: number, now: Date): Promise<void> {
+    const options = await this.options([voteId], m);
+    for (const o of options) await m.update(DeliberationVoteOptionEntity, { id: o.id, voteId }, { offlineCount: counts.get(o.id) ?? 0 });
+    await m.update(DeliberationVoteEntity, { id: voteId }, { offlineRecordedAt: now, offlineRecordedBy: by, updatedAt: now });
+  }
+}
