@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { DaySchema } from './diary.contract';
+import { areaPeriodQuerySchema } from './figures.contract';
+import { MINUTES_MAX, RESOLUTION_NOTE_MAX, RESOLUTION_TEXT_MAX, ResolutionStatuses, type ResolutionStatus } from './deliberation-outcomes.constants';
+
+export * from './deliberation-outcomes.constants';
 
 /**
  * 议事亭 — outcome and accountability: minutes (纪要), resolutions (决议) tracked to done, the public
  * resolutions board with follow (关注), figures per community and street, session reminders and the
  * .ics calendar file. Days are China-time calendar days 'YYYY-MM-DD' (UTC+8); instants are ISO strings.
  *
- * The mini-program imports only types from this file (the schemas use zod, which stays on the server).
+ * The mini-program imports only types from this file (the schemas use zod, which stays on the server);
+ * runtime constants (statuses, labels, transitions, limits) live in deliberation-outcomes.constants.ts.
  *
  * Routes (all under /api/deliberation; "members" = resident, grid_worker, community_staff of the
  * session's / resolution's community; "street" = street_admin of the street the community belongs to;
@@ -52,30 +57,6 @@ import { DaySchema } from './diary.contract';
  *    time the day before the start, '2h' from 2 hours before the start; each sent once per person, kind
  *    and start time (a moved session reminds again at its new time); none for cancelled sessions.
  */
-
-export const ResolutionStatuses = ['planned', 'in_progress', 'done', 'escalated'] as const;
-export type ResolutionStatus = (typeof ResolutionStatuses)[number];
-
-export const ResolutionStatusLabels: Record<ResolutionStatus, string> = {
-  planned: '待落实',
-  in_progress: '落实中',
-  done: '已完成',
-  escalated: '已上报街道',
-};
-
-/** Legal next statuses; done -> in_progress is a reopen (note required). */
-export const RESOLUTION_TRANSITIONS: Record<ResolutionStatus, readonly ResolutionStatus[]> = {
-  planned: ['in_progress', 'done', 'escalated'],
-  in_progress: ['done', 'escalated'],
-  escalated: ['in_progress', 'done'],
-  done: ['in_progress'],
-};
-
-/** Done resolutions stay on the board this many days. */
-export const BOARD_DONE_DAYS = 30;
-export const MINUTES_MAX = 5000;
-export const RESOLUTION_TEXT_MAX = 500;
-export const RESOLUTION_NOTE_MAX = 500;
 
 const Version = z.number().int().min(1).max(2147483647);
 const OptionalId = z.number().int().positive().max(2147483647);
@@ -156,20 +137,7 @@ export type ResolutionBoardQuery = z.input<typeof ResolutionBoardQuerySchema>;
 export type ResolutionBoardQueryParsed = z.output<typeof ResolutionBoardQuerySchema>;
 
 /** GET /figures?level=&id=&from=&to= — default: my own community / street, the last 30 days. */
-export const DeliberationFiguresQuerySchema = z
-  .object({
-    level: z.enum(['community', 'street']).optional(),
-    id: z.coerce.number().int().positive().max(2147483647).optional(),
-    from: DaySchema.optional(),
-    to: DaySchema.optional(),
-  })
-  .strict()
-  .superRefine((q, ctx) => {
-    if ((q.level === undefined) !== (q.id === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [q.level === undefined ? 'level' : 'id'], message: 'level 和 id 需要同时给出' });
-    }
-    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: '开始日期不能晚于结束日期' });
-  });
+export const DeliberationFiguresQuerySchema = areaPeriodQuerySchema(['community', 'street']);
 export type DeliberationFiguresQuery = z.infer<typeof DeliberationFiguresQuerySchema>;
 
 export interface PersonRef {

@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { VOTE_OPTIONS_MAX, VOTE_OPTIONS_MIN, VoteEligibilities, type VoteEligibility } from './deliberation-votes.constants';
+
+export * from './deliberation-votes.constants';
 
 /**
  * 议事亭 check-in, attendance, proxy registration (代办报名) and votes with an offline tally (举手表决).
- * The mini-program imports only types from this file (the schemas use zod, which stays on the server).
+ * The mini-program imports only types from this file (the schemas use zod, which stays on the server);
+ * runtime constants (limits, vote eligibility and its labels) live in deliberation-votes.constants.ts.
  * Instants travel as ISO strings; times shown to people are China time (UTC+8).
  *
  * Routes (all under /api/deliberation; "staff" = community_staff of the session's community, or a
@@ -34,13 +38,6 @@ import { z } from 'zod';
  *   the vote is open and until OFFLINE_TALLY_EDIT_HOURS hours after it closed.
  * - Results are null for residents while the vote is open unless liveResults; staff always get them.
  */
-
-/** Check-in opens this many minutes before the session starts (and closes at the end of that day, China time). */
-export const CHECK_IN_OPENS_MINUTES_BEFORE = 60;
-/** Staff may (re)set the offline tally until this many hours after the vote closed. */
-export const OFFLINE_TALLY_EDIT_HOURS = 24;
-export const VOTE_OPTIONS_MIN = 2;
-export const VOTE_OPTIONS_MAX = 10;
 
 // ---------------------------------------------------------------------------------------------
 // Check-in and attendance
@@ -158,14 +155,6 @@ export interface ProxyRegistrationResponse {
 // Votes
 // ---------------------------------------------------------------------------------------------
 
-export const VoteEligibilities = ['checked_in', 'registered', 'community'] as const;
-/** Who may vote: checked-in attendees, confirmed registrations, or every resident of the community. */
-export type VoteEligibility = (typeof VoteEligibilities)[number];
-export const VoteEligibilityLabels: Record<VoteEligibility, string> = {
-  checked_in: '已签到的参会居民',
-  registered: '已报名的居民',
-  community: '本社区全体居民',
-};
 export type VoteMode = 'single' | 'multiple';
 export type VoteStatus = 'open' | 'closed';
 

@@ -36,21 +36,26 @@ export const FIGURES_MAX_DAYS = 366;
 export const FigureLevels = ['grid', 'community', 'street'] as const;
 export type FigureLevel = (typeof FigureLevels)[number];
 
-/** GET /api/figures/concerns?level=&id=&from=&to= — default: my own area, the last 30 days. `level` and `id` go together. */
-export const FiguresQuerySchema = z
-  .object({
-    level: z.enum(FigureLevels).optional(),
-    id: z.coerce.number().int().positive().max(2147483647).optional(),
-    from: DaySchema.optional(),
-    to: DaySchema.optional(),
-  })
-  .strict()
-  .superRefine((q, ctx) => {
-    if ((q.level === undefined) !== (q.id === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [q.level === undefined ? 'level' : 'id'], message: 'level 和 id 需要同时给出' });
-    }
-    if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: '开始日期不能晚于结束日期' });
-  });
+/** The `?level=&id=&from=&to=` query of a figures route: `level` (one of `levels`) and `id` go together; `from` is not after `to`. */
+export function areaPeriodQuerySchema<const L extends readonly [string, ...string[]]>(levels: L) {
+  return z
+    .object({
+      level: z.enum(levels).optional(),
+      id: z.coerce.number().int().positive().max(2147483647).optional(),
+      from: DaySchema.optional(),
+      to: DaySchema.optional(),
+    })
+    .strict()
+    .superRefine((q, ctx) => {
+      if ((q.level === undefined) !== (q.id === undefined)) {
+        ctx.addIssue({ code: 'custom', path: [q.level === undefined ? 'level' : 'id'], message: 'level 和 id 需要同时给出' });
+      }
+      if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: '开始日期不能晚于结束日期' });
+    });
+}
+
+/** GET /api/figures/concerns?level=&id=&from=&to= — default: my own area, the last 30 days. */
+export const FiguresQuerySchema = areaPeriodQuerySchema(FigureLevels);
 export type FiguresQuery = z.infer<typeof FiguresQuerySchema>;
 
 /** The counts and rates of one area (see the definitions above). */

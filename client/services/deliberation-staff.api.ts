@@ -35,8 +35,8 @@ import type {
   MinutesItem,
   ResolutionDetail,
   ResolutionItem,
-  SessionOutcome,
 } from '@contracts/deliberation-outcomes.contract';
+import { DELIBERATION_PAGE_SIZE } from './deliberation.api';
 import { request } from './request';
 
 /**
@@ -44,7 +44,9 @@ import { request } from './request';
  * check-in and 代报名, votes with the offline tally, minutes and resolutions. Types only from the contracts.
  */
 const BASE = '/api/deliberation';
-export const TOPIC_PAGE_SIZE = 20;
+
+// The reads the resident screens make too (sessions, a session's agenda, votes and outcome, a topic, a resolution).
+export { getAgenda, getResolution, getSession, getSessionOutcome, getTopic, listSessions, listSessionVotes } from './deliberation.api';
 
 // ---- series, sessions, settings, representatives ----
 
@@ -66,19 +68,9 @@ export function endSeries(seriesId: number): Promise<SeriesItem> {
   return request<SeriesItem>(`${BASE}/series/${seriesId}/end`, { method: 'POST', body: {} });
 }
 
-/** Sessions of my community that have not ended yet, soonest first. */
-export function listSessions(): Promise<SessionItem[]> {
-  return request<SessionItem[]>(`${BASE}/sessions`);
-}
-
 /** Sessions of my community that have ended (held or cancelled), newest first. */
 export function listPastSessions(limit = 20): Promise<SessionItem[]> {
   return request<SessionItem[]>(`${BASE}/sessions?when=past&limit=${limit}`);
-}
-
-/** One session of my community (also after it ended). */
-export function getSession(sessionId: number): Promise<SessionItem> {
-  return request<SessionItem>(`${BASE}/sessions/${sessionId}`);
 }
 
 export function cancelSession(sessionId: number, body: CancelSessionRequest): Promise<SessionItem> {
@@ -118,12 +110,8 @@ export function getTopicQueue(): Promise<TopicQueueResponse> {
 
 export function listTopics(status: TopicStatus, cursor: string | null): Promise<TopicListResponse> {
   return request<TopicListResponse>(`${BASE}/topics`, {
-    query: { status, sort: status === 'proposed' ? 'support' : 'newest', cursor, limit: TOPIC_PAGE_SIZE },
+    query: { status, sort: status === 'proposed' ? 'support' : 'newest', cursor, limit: DELIBERATION_PAGE_SIZE },
   });
-}
-
-export function getTopic(topicId: number): Promise<TopicDetail> {
-  return request<TopicDetail>(`${BASE}/topics/${topicId}`);
 }
 
 export function scheduleTopic(topicId: number, sessionId: number): Promise<TopicDetail> {
@@ -143,10 +131,6 @@ export function setAutoPlace(topicId: number, enabled: boolean): Promise<TopicDe
 }
 
 // ---- agenda ----
-
-export function getAgenda(sessionId: number): Promise<AgendaResponse> {
-  return request<AgendaResponse>(`${BASE}/sessions/${sessionId}/agenda`);
-}
 
 export function addAgendaItem(sessionId: number, body: CreateAgendaItemRequest): Promise<AgendaItem> {
   return request<AgendaItem>(`${BASE}/sessions/${sessionId}/agenda`, { method: 'POST', body });
@@ -192,10 +176,6 @@ export function openVote(agendaItemId: number, body: CreateVoteRequest): Promise
   return request<VoteItem>(`${BASE}/agenda-items/${agendaItemId}/votes`, { method: 'POST', body });
 }
 
-export function listVotes(sessionId: number): Promise<VoteItem[]> {
-  return request<VoteItem[]>(`${BASE}/sessions/${sessionId}/votes`);
-}
-
 export function closeVote(voteId: number): Promise<VoteItem> {
   return request<VoteItem>(`${BASE}/votes/${voteId}/close`, { method: 'POST', body: {} });
 }
@@ -205,10 +185,6 @@ export function setOfflineTally(voteId: number, body: OfflineTallyRequest): Prom
 }
 
 // ---- minutes and resolutions ----
-
-export function getOutcome(sessionId: number): Promise<SessionOutcome> {
-  return request<SessionOutcome>(`${BASE}/sessions/${sessionId}/outcome`);
-}
 
 export function createMinutes(sessionId: number, text: string): Promise<MinutesItem> {
   return request<MinutesItem>(`${BASE}/sessions/${sessionId}/minutes`, { method: 'POST', body: { text } });
@@ -220,10 +196,6 @@ export function updateMinutes(sessionId: number, text: string, version: number):
 
 export function addResolution(sessionId: number, body: CreateResolutionRequest): Promise<ResolutionItem> {
   return request<ResolutionItem>(`${BASE}/sessions/${sessionId}/resolutions`, { method: 'POST', body });
-}
-
-export function getResolution(resolutionId: number): Promise<ResolutionDetail> {
-  return request<ResolutionDetail>(`${BASE}/resolutions/${resolutionId}`);
 }
 
 export function changeResolutionStatus(resolutionId: number, body: ChangeResolutionStatusRequest): Promise<ResolutionDetail> {

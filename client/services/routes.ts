@@ -31,6 +31,22 @@ export const Routes = {
   delibStaffCheckin: '/packages/delib-staff/checkin/index',
   delibStaffVote: '/packages/delib-staff/vote/index',
   delibStaffMinutes: '/packages/delib-staff/minutes/index',
+  // 小红帽 (resident / volunteer)
+  volAsk: '/packages/volunteers/ask/index',
+  volRequests: '/packages/volunteers/requests/index',
+  volRequest: '/packages/volunteers/request/index',
+  volApply: '/packages/volunteers/apply/index',
+  volHall: '/packages/volunteers/hall/index',
+  volTasks: '/packages/volunteers/tasks/index',
+  volHours: '/packages/volunteers/hours/index',
+  volRewards: '/packages/volunteers/rewards/index',
+  volActivities: '/packages/volunteers/activities/index',
+  volActivity: '/packages/volunteers/activity/index',
+  // 小红帽 (staff)
+  volStaffVolunteers: '/packages/vol-staff/volunteers/index',
+  volStaffDispatch: '/packages/vol-staff/dispatch/index',
+  volStaffActivities: '/packages/vol-staff/activities/index',
+  volStaffRewards: '/packages/vol-staff/rewards/index',
 } as const;
 
 export const TabRoutes: readonly string[] = [
@@ -70,4 +86,18 @@ export function delibStaffVoteUrl(sessionId: number): string {
 }
 export function delibStaffMinutesUrl(sessionId: number): string {
   return `${Routes.delibStaffMinutes}?sessionId=${sessionId}`;
+}
+
+// 小红帽 (resident / volunteer)
+export function volRequestUrl(id: number): string {
+  return `${Routes.volRequest}?id=${id}`;
+}
+/** 代人求助: the ask page in proxy mode (grid workers). */
+export function volAskProxyUrl(): string {
+  return `${Routes.volAsk}?proxy=1`;
+}
+
+// 小红帽: one team activity (volunteer side).
+export function volActivityUrl(id: number): string {
+  return `${Routes.volActivity}?id=${id}`;
 }

@@ -20,6 +20,8 @@ import { OrgModule } from './modules/org/org.module';
 import { PhotosModule } from './modules/photos/photos.module';
 import { SchedulerModule } from './modules/scheduler/scheduler.module';
 import { UsersModule } from './modules/users/users.module';
+import { TimebankModule } from './modules/timebank/timebank.module';
+import { VolunteersModule } from './modules/volunteers/volunteers.module';
 
 @Module({})
 export class AppModule {
@@ -43,6 +45,8 @@ export class AppModule {
         FiguresModule,
         Open311Module,
         DeliberationModule,
+        TimebankModule,
+        VolunteersModule,
       ],
       controllers: [HealthController],
       providers: [DatabaseBootstrap, { provide: APP_FILTER, useClass: GlobalExceptionFilter }],

@@ -1,7 +1,8 @@
 // Sign-up race (issue 4): BENCH_SIGNUP_RESIDENTS distinct residents all sign up at once for one session of 30 seats
 // (25 open + 5 reserved for representatives), through the full service and through the bare handler running the
 // same SQL. After each burst the database itself is checked: seats never exceeded, one registration per resident,
-// reserved seats held by representatives only, waiting-list tickets 1..n without gaps in insert order.
+// reserved seats held by representatives only, waiting-list tickets 1..n without gaps in insert order, the session's
+// counters (seats, tickets, waiting) equal to the rows, and each waiting answer's place on the list equal to its ticket.
 const { freshDb, openDb, startBare, startService } = require('./common.cjs');
 const { burst, keptAlive } = require('./burst.cjs');
 const { seedResidents, seedSessions } = require('./seed.cjs');
@@ -16,7 +17,7 @@ const RESERVED = 5;
 
 /** Invariants of one session, read from the database after the burst. */
 async function verifySession(db, sessionId, repIds) {
-  const [s] = await db.query('SELECT capacity, taken, reserved_capacity AS reservedCapacity, reserved_taken AS reservedTaken, waitlist_seq AS waitlistSeq FROM deliberation_sessions WHERE id = ?', [sessionId]);
+  const [s] = await db.query('SELECT capacity, taken, reserved_capacity AS reservedCapacity, reserved_taken AS reservedTaken, waitlist_seq AS waitlistSeq, waitlist_count AS waitlistCount FROM deliberation_sessions WHERE id = ?', [sessionId]);
   const rows = (await db.query('SELECT id, user_id AS userId, status, seat_kind AS seatKind, waitlist_no AS waitlistNo FROM deliberation_registrations WHERE session_id = ? ORDER BY id', [sessionId]))
     .map((r) => ({ ...r, id: Number(r.id), userId: Number(r.userId), waitlistNo: r.waitlistNo === null ? null : Number(r.waitlistNo) }));
   const reps = new Set(repIds);
@@ -27,11 +28,12 @@ async function verifySession(db, sessionId, repIds) {
   const v = {
     confirmed: open + reserved.length, open, reserved: reserved.length, waitlisted: waiting.length, registrations: rows.length,
     distinctUsers: new Set(rows.map((r) => r.userId)).size, capacity: Number(s.capacity) + Number(s.reservedCapacity),
-    counters: `${s.taken}/${s.capacity} open, ${s.reservedTaken}/${s.reservedCapacity} reserved, ${s.waitlistSeq} tickets`,
+    counters: `${s.taken}/${s.capacity} open, ${s.reservedTaken}/${s.reservedCapacity} reserved, ${s.waitlistSeq} tickets, ${s.waitlistCount} waiting`,
     reservedByNonRep: reserved.filter((r) => !reps.has(r.userId)).length,
     ticketsContiguous: tickets.every((t, k) => t === k + 1),
     ticketsInInsertOrder: tickets.length === new Set(tickets).size && tickets.every((t, k) => k === 0 || t > tickets[k - 1]),
-    countersMatchRows: Number(s.taken) === open && Number(s.reservedTaken) === reserved.length && Number(s.waitlistSeq) === waiting.length,
+    countersMatchRows: Number(s.taken) === open && Number(s.reservedTaken) === reserved.length && Number(s.waitlistSeq) === waiting.length
+      && Number(s.waitlistCount) === waiting.length,
     // every seat taken: all open seats, and as many reserved ones as representatives signed up (at most the reserved seats)
     seatsFilled: open === Number(s.capacity) && reserved.length === Math.min(Number(s.reservedCapacity), rows.filter((r) => reps.has(r.userId)).length),
   };
@@ -47,7 +49,11 @@ async function race(port, c, sessionId, count, agent) {
     port, count, connections: CONNECTIONS, agent,
     request: (i) => ({ method: 'POST', path: `/api/deliberation/sessions/${sessionId}/sign-up`, token: c.tokens[i] }),
     onAnswer: (i, status, body) => {
-      if (status >= 200 && status < 300) answered[body?.status] = (answered[body?.status] || 0) + 1;
+      if (status >= 200 && status < 300) {
+        answered[body?.status] = (answered[body?.status] || 0) + 1;
+        // Nobody leaves the list during the race, so each waiting resident's place is their ticket.
+        if (body?.status === 'waitlisted' && body.waitlistPosition !== body.waitlistNo) answered.wrongPosition = (answered.wrongPosition || 0) + 1;
+      }
       else codes[`${status} ${body?.code ?? ''}`.trim()] = (codes[`${status} ${body?.code ?? ''}`.trim()] || 0) + 1;
     },
   });
@@ -96,12 +102,12 @@ function printSignup(rows) {
   for (const r of rows) {
     for (const [what, x] of [['service', r.s], ['bare', r.b]]) {
       const v = x.inv;
-      const ok = v.ok && v.registrations === x.n2xx;
+      const ok = v.ok && v.registrations === x.n2xx && !x.answered.wrongPosition;
       const other = Object.entries(x.codes).map(([k, m]) => `${k} x${m}`).join(', ') || 'none';
       console.log(`${r.dialect} ${what}: ${ok ? 'INVARIANTS OK' : 'INVARIANT BROKEN'} — confirmed ${v.confirmed} <= ${v.capacity} seats; session counters ${v.counters}; `
         + `all seats filled: ${v.seatsFilled ? 'yes' : 'NO'}; ${v.registrations} registrations (= 2xx answers: ${v.registrations === x.n2xx ? 'yes' : 'NO'}) for ${v.distinctUsers} distinct residents; reserved seats held by non-representatives: ${v.reservedByNonRep}; `
         + `waiting-list tickets 1..${v.waitlisted} contiguous: ${v.ticketsContiguous ? 'yes' : 'NO'}, in insert order: ${v.ticketsInInsertOrder ? 'yes' : 'NO'}; `
-        + `answers said ${x.answered.confirmed || 0} confirmed / ${x.answered.waitlisted || 0} waitlisted; non-2xx: ${other}; socket errors ${x.errors}; burst ${x.seconds.toFixed(1)} s, max ${x.max.toFixed(0)} ms`);
+        + `answers said ${x.answered.confirmed || 0} confirmed / ${x.answered.waitlisted || 0} waitlisted (place on the list = ticket: ${x.answered.wrongPosition ? `NO x${x.answered.wrongPosition}` : 'yes'}); non-2xx: ${other}; socket errors ${x.errors}; burst ${x.seconds.toFixed(1)} s, max ${x.max.toFixed(0)} ms`);
     }
     console.log(`${r.dialect}: seeded ${RESIDENTS} residents + tokens + 4 sessions in ${(r.seedMs / 1000).toFixed(1)} s`);
   }

@@ -10,7 +10,16 @@ if (missing) {
 }
 const suite = missing ? describe.skip : describe;
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+/** Taro H5 scrolls inside the page, not the document: bring what the picture is about into view first. */
+async function shot(page: Page, name: string, focus?: Locator) {
+  if (focus) {
+    await focus.first().scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+  }
+  // A toast shows for 1.5 s over the middle of the page (its box has no size of its own: check its display).
+  await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.taro__toast')].every((t) => t.style.display === 'none'), null, { timeout: 3000 });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
 
 /** Taro H5 reacts to touch; tap the element itself (NutUI's inner text does not take pointer events). */
 async function tap(locator: Locator) {
@@ -126,7 +135,7 @@ suite('议事亭 in Chromium against the real server (H5)', () => {
     await resident.locator('#propose-problem textarea').fill('楼下遛狗不拴绳，孩子和老人都害怕，草坪上到处是狗粪');
     await resident.locator('#propose-hope textarea').fill('定个养犬公约：出门拴绳、随手清理');
     await tap(resident.locator('#category-pets'));
-    await shot(resident, 'delib-01-resident-proposes');
+    await shot(resident, 'delib-01-resident-proposes', resident.locator('#category-pets'));
     await tap(resident.locator('#propose-submit'));
     await expectText(resident.locator('#topic-title'), title);
     const topicId = Number(/[?&]id=(\d+)/.exec(resident.url())?.[1]);
@@ -143,7 +152,7 @@ suite('议事亭 in Chromium against the real server (H5)', () => {
     await tap(wang.locator(`#topic-${topicId}-support`));
     await expectText(wangCard.locator(`#topic-${topicId}-count`), '已有 2 人支持（含您），还差 3 人就能排队上会');
     await wangCard.locator(`#topic-${topicId}-withdraw`).waitFor();
-    await shot(wang, 'delib-02-neighbour-supports-in-list');
+    await shot(wang, 'delib-02-neighbour-supports-in-list', wangCard);
     await wang.context().close();
 
     const liu = await loginAs(server, browser, /^刘明 · 居民/, errors);
@@ -152,7 +161,7 @@ suite('议事亭 in Chromium against the real server (H5)', () => {
     await tap(liu.locator('#topic-support'));
     await expectText(liu.locator('#topic-support-count'), '已有 3 人支持（含您），还差 2 人就能排队上会');
     await expectText(liu.locator('#topic-status'), '征集支持中');
-    await shot(liu, 'delib-03-neighbour-supports-on-topic');
+    await shot(liu, 'delib-03-neighbour-supports-on-topic', liu.locator('#topic-support-card'));
     await liu.context().close();
 
     // ---- 3. Staff 解娜 put it on the agenda of the next session (topic triage) ----
@@ -163,13 +172,13 @@ suite('议事亭 in Chromium against the real server (H5)', () => {
     const triageCard = staff.locator(`#topic-${topicId}`);
     await expectText(triageCard, '3 / 5 人');
     await tap(staff.locator(`#topic-${topicId}-schedule`));
-    await shot(staff, 'delib-04-staff-chooses-session');
+    await shot(staff, 'delib-04-staff-chooses-session', staff.locator(`#topic-${topicId}-panel`));
     await tap(staff.locator(`#schedule-session-${sessionId}`));
     await triageCard.waitFor({ state: 'detached' }); // no longer among the proposed ones
     await tap(staff.locator('#triage-view-on_agenda'));
     await expectText(staff.locator(`#topic-${topicId}`), '第 1 项');
     await expectText(staff.locator(`#topic-${topicId}`), '已列入议程');
-    await shot(staff, 'delib-05-staff-topic-on-agenda');
+    await shot(staff, 'delib-05-staff-topic-on-agenda', staff.locator(`#topic-${topicId}`));
     const agenda = await staffApi.get(`/api/deliberation/sessions/${sessionId}/agenda`);
     expect(agenda.items).toHaveLength(1);
     expect(agenda.items[0]).toMatchObject({ topicId, title, position: 1, topicStatus: 'on_agenda', topicSupportCount: 3 });
@@ -185,7 +194,7 @@ suite('议事亭 in Chromium against the real server (H5)', () => {
     await expectText(resident.locator('#next-session-status'), '您已报名，座位已为您留好');
     await expectText(resident.locator('#next-session-seats'), '剩余座位 24 个（共 25 个）');
     await resident.locator('#next-session-sign-up').waitFor({ state: 'detached' });
-    await shot(resident, 'delib-06-resident-signed-up');
+    await shot(resident, 'delib-06-resident-signed-up', resident.locator('#next-session'));
     await tap(resident.locator('#next-session-open'));
     const codeText = resident.locator('#checkin-qr-text');
     await codeText.waitFor();
@@ -193,7 +202,7 @@ suite('议事亭 in Chromium against the real server (H5)', () => {
     expect(code).toMatch(/^[A-Z0-9]{6,}$/);
     expect(await resident.locator('#checkin-qr .qr-code__grid').getAttribute('aria-label')).toBe(`二维码：${code}`);
     expect(await resident.locator('#checkin-qr .qr-code__dark').count()).toBeGreaterThan(100);
-    await shot(resident, 'delib-07-resident-check-in-code');
+    await shot(resident, 'delib-07-resident-check-in-code', resident.locator('#session-ticket'));
 
     // ---- 5. Staff check them in by typing the code (H5 has no camera scanner) ----
     await staff.goto(`${server.url}/#/packages/delib-staff/series/index`);
@@ -208,7 +217,7 @@ suite('议事亭 in Chromium against the real server (H5)', () => {
     await expectText(staff.locator('#checkin-result'), '签到成功');
     await expectText(staff.locator('#checkin-counts'), '已到 1 / 1 人');
     await expectText(staff.locator('.checkin-attendee', { hasText: '张桂芳' }), '已签到');
-    await shot(staff, 'delib-08-staff-checked-in');
+    await shot(staff, 'delib-08-staff-checked-in', staff.locator('#checkin-result'));
 
     // ---- 6. Staff open a vote on the agenda item, for checked-in attendees ----
     await staff.goto(`${server.url}/#/packages/delib-staff/series/index`);
@@ -220,7 +229,7 @@ suite('议事亭 in Chromium against the real server (H5)', () => {
     await staff.locator('#vote-option-1 input').fill(optionB);
     await tap(staff.locator('#vote-eligibility-checked_in'));
     await tap(staff.locator('#vote-closes-30'));
-    await shot(staff, 'delib-09-staff-opens-vote');
+    await shot(staff, 'delib-09-staff-opens-vote', staff.locator('#vote-eligibility-checked_in'));
     await tap(staff.locator('#vote-open'));
     await staff.locator('#vote-form').waitFor({ state: 'detached' });
     const [vote] = await staffApi.get(`/api/deliberation/sessions/${sessionId}/votes`);
@@ -240,7 +249,7 @@ suite('议事亭 in Chromium against the real server (H5)', () => {
     await expectText(resident.locator(`#vote-${vote.id}-mine`), `您已投票：${optionA}`);
     await resident.locator(`#vote-${vote.id}-submit`).waitFor({ state: 'detached' });
     await expectText(resident.locator(`#vote-${vote.id}-no-results`), '投票结束后公布结果');
-    await shot(resident, 'delib-10-resident-voted');
+    await shot(resident, 'delib-10-resident-voted', residentVote);
 
     // Setup, in place of waiting half an hour: the session starts in a few seconds (minutes and resolutions
     // are recorded once it has started). Moving a session that has not started is what staff may do.
@@ -264,7 +273,7 @@ suite('议事亭 in Chromium against the real server (H5)', () => {
     await expectText(staffVote, '已结束');
     await expectText(staffVote, '最终结果');
     await staff.locator(`#vote-${vote.id}-close`).waitFor({ state: 'detached' });
-    await shot(staff, 'delib-11-staff-tally-and-closed');
+    await shot(staff, 'delib-11-staff-tally-and-closed', staffVote);
 
     // ---- 9. Staff record the minutes and a resolution for the agenda item ----
     const wait = Date.parse(started.startsAt) - Date.now() + 250;
@@ -282,10 +291,11 @@ suite('议事亭 in Chromium against the real server (H5)', () => {
     await tap(staff.locator(`#resolution-item-${agendaItemId}`));
     await staff.locator('#resolution-owner input').fill('物业公司');
     await tap(staff.locator('#resolution-due'));
-    await tap(staff.locator('#resolution-due-picker .weui-picker__action', { hasText: '确定' }));
+    // Taro's date wheel opens in an overlay of its own (outside the field); 确定 takes the day shown: today.
+    await tap(staff.locator('.weui-picker__action:visible', { hasText: '确定' }));
     const today = chinaDay(new Date());
     await expectText(staff.locator('#resolution-due'), today);
-    await shot(staff, 'delib-12-staff-records-resolution');
+    await shot(staff, 'delib-12-staff-records-resolution', staff.locator('#resolution-form'));
     await tap(staff.locator('#resolution-add'));
     await staff.locator('#resolution-form').waitFor({ state: 'detached' });
     const outcome = await staffApi.get(`/api/deliberation/sessions/${sessionId}/outcome`);
@@ -306,10 +316,11 @@ suite('议事亭 in Chromium against the real server (H5)', () => {
     await expectText(resident.locator('#session-status'), /您已签到（\d\d:\d\d）/);
     await expectText(resident.locator('#minutes-attendees'), '到场 1 人（报名 1 人）');
     await expectText(resident.locator(`#session-resolution-${resolution.id}`), `1. ${resolutionText}`);
-    await expectText(resident.locator(`#session-resolution-${resolution.id}`), '待落实 · 负责：物业公司');
+    await expectText(resident.locator(`#session-resolution-${resolution.id}`), `待落实 · 负责：物业公司 · 期限：${Number(today.slice(5, 7))}月${Number(today.slice(8, 10))}日`);
     // The agenda item's "how it is carried out" is written from its resolutions.
     await expectText(resident.locator(`#agenda-${agendaItemId}-done`), resolutionText);
-    await shot(resident, 'delib-13-resident-sees-result');
+    await shot(resident, 'delib-13-resident-sees-vote-result', residentVote);
+    await shot(resident, 'delib-14-resident-sees-minutes-and-resolution', resident.locator('#session-resolutions'));
 
     await resident.goto(`${server.url}/#/pages/deliberation/index`);
     await tap(resident.locator('#delib-resolutions'));
@@ -317,10 +328,10 @@ suite('议事亭 in Chromium against the real server (H5)', () => {
     await expectText(boardCard, resolutionText);
     await expectText(resident.locator(`#resolution-${resolution.id}-status`), '待落实');
     await expectText(boardCard, '负责：物业公司');
-    await expectText(boardCard, `完成期限：${today}`);
+    await expectText(boardCard, `完成期限：${Number(today.slice(5, 7))}月${Number(today.slice(8, 10))}日`);
     await expectText(boardCard, `议题：${title}`);
     expect(await resident.locator(`#resolution-${resolution.id}-overdue`).count()).toBe(0);
-    await shot(resident, 'delib-14-resident-resolutions-board');
+    await shot(resident, 'delib-15-resident-resolutions-board', boardCard);
 
     // ---- And the server agrees (no UI-only success) ----
     const me = await apiAs(server, '张桂芳');

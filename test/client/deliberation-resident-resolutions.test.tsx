@@ -1,33 +1,17 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import ResolutionsPage from '@/packages/deliberation/resolutions/index';
 import ResolutionPage from '@/packages/deliberation/resolution/index';
 import { chinaDateTime, chinaDay, chinaTimeRange } from '@/components/deliberation/china-time';
 import { __mock } from './mocks/taro';
-import { installTaroExtras, removeTaroExtras, resolution, resolutionDetail } from './deliberation-resident.fixtures';
-import { mockApi, residentMe, resetTaro, routeOf, setToken, withMe, type Reply, type SentRequest } from './helpers';
+import { residentScreenSetup, resolution, resolutionDetail } from './deliberation-resident.fixtures';
+import { byId, queryOf, serveRoutes, tap, text, type Routes } from './deliberation.fixtures';
+import { residentMe, routeOf } from './helpers';
 
-type Routes = Record<string, (req: SentRequest) => Reply>;
-const serve = (routes: Routes) => mockApi(withMe(residentMe, (req) => routes[routeOf(req)]?.(req)));
-
-const byId = (id: string) => document.getElementById(id);
-const text = (id: string) => byId(id)?.textContent ?? '';
-const queryOf = (req: SentRequest) => Object.fromEntries(new URLSearchParams(req.url.split('?')[1] ?? ''));
-
-async function tap(el: Element | null) {
-  expect(el).not.toBeNull();
-  await act(async () => {
-    fireEvent.click(el as Element);
-  });
-}
+const serve = (routes: Routes) => serveRoutes(residentMe, routes);
 
 describe('resolutions board', () => {
-  beforeEach(() => {
-    resetTaro();
-    setToken();
-    installTaroExtras();
-  });
-  afterEach(removeTaroExtras);
+  residentScreenSetup();
 
   it('shows status, owner, due date, and 已逾期 only on overdue resolutions', async () => {
     serve({
@@ -111,13 +95,7 @@ describe('resolutions board', () => {
 });
 
 describe('resolution detail', () => {
-  beforeEach(() => {
-    resetTaro();
-    setToken();
-    __mock.setRouterParams({ id: '70' });
-    installTaroExtras();
-  });
-  afterEach(removeTaroExtras);
+  residentScreenSetup({ id: '70' });
 
   it('shows the history timeline oldest first, with who and when', async () => {
     const detail = resolutionDetail();

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import qrcode from 'qrcode-generator';
 import type { SessionItem } from '@contracts/deliberation.contract';
@@ -6,18 +6,9 @@ import type { VoteItem } from '@contracts/deliberation-votes.contract';
 import type { SessionOutcome } from '@contracts/deliberation-outcomes.contract';
 import SessionPage from '@/packages/deliberation/session/index';
 import { __mock } from './mocks/taro';
-import {
-  agenda,
-  installTaroExtras,
-  outcome,
-  registration,
-  removeTaroExtras,
-  resolution,
-  session,
-  vote,
-  type TaroExtras,
-} from './deliberation-resident.fixtures';
-import { mockApi, residentMe, resetTaro, routeOf, setToken, withMe, type Reply, type SentRequest } from './helpers';
+import { agenda, outcome, registration, residentScreenSetup, resolution, session, vote } from './deliberation-resident.fixtures';
+import { byId, tap, text } from './deliberation.fixtures';
+import { mockApi, residentMe, routeOf, withMe, type Reply, type SentRequest } from './helpers';
 
 const me = { ...residentMe, unit: { unitId: 4, label: '创业一社区 3号楼 2单元', communityId: 3, gridId: 2, confirmed: true } };
 
@@ -56,16 +47,6 @@ function serve(initial: Partial<State> = {}, routes: Record<string, (req: SentRe
   return { sent, state };
 }
 
-const byId = (id: string) => document.getElementById(id);
-const text = (id: string) => byId(id)?.textContent ?? '';
-
-async function tap(el: Element | null) {
-  expect(el).not.toBeNull();
-  await act(async () => {
-    fireEvent.click(el as Element);
-  });
-}
-
 async function renderSession() {
   render(<SessionPage />);
   await screen.findByText('议程');
@@ -73,14 +54,7 @@ async function renderSession() {
 }
 
 describe('session detail: registration and check-in code', () => {
-  let extras: TaroExtras;
-  beforeEach(() => {
-    resetTaro();
-    setToken();
-    __mock.setRouterParams({ id: '7' });
-    extras = installTaroExtras();
-  });
-  afterEach(removeTaroExtras);
+  const extras = residentScreenSetup({ id: '7' });
 
   it('draws my check-in code as a QR code (the same matrix qrcode-generator makes) and prints it large beneath', async () => {
     serve({ sessions: [session({ mine: registration({ checkInCode: 'K7Q2M9XA' }) })] });
@@ -186,14 +160,7 @@ describe('session detail: registration and check-in code', () => {
 });
 
 describe('session detail: votes', () => {
-  let extras: TaroExtras;
-  beforeEach(() => {
-    resetTaro();
-    setToken();
-    __mock.setRouterParams({ id: '7' });
-    extras = installTaroExtras();
-  });
-  afterEach(removeTaroExtras);
+  const extras = residentScreenSetup({ id: '7' });
 
   function ballotRoute(state: State, sent: { bodies: unknown[] }) {
     return (req: SentRequest): Reply => {
@@ -315,18 +282,7 @@ describe('session detail: votes', () => {
 });
 
 describe('session detail: share and calendar', () => {
-  let extras: TaroExtras;
-  const env = process.env.TARO_ENV;
-  beforeEach(() => {
-    resetTaro();
-    setToken();
-    __mock.setRouterParams({ id: '7' });
-    extras = installTaroExtras();
-  });
-  afterEach(() => {
-    removeTaroExtras();
-    process.env.TARO_ENV = env;
-  });
+  const extras = residentScreenSetup({ id: '7' });
 
   it('gives WeChat a share card that opens this session', async () => {
     serve();

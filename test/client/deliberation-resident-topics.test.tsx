@@ -7,27 +7,12 @@ import TopicPage from '@/packages/deliberation/topic/index';
 import { chinaDate, chinaDateTime } from '@/components/deliberation/china-time';
 import { __mock } from './mocks/taro';
 import { concernItem } from './fixtures';
-import { inHours, installTaroExtras, removeTaroExtras, topic, type TaroExtras } from './deliberation-resident.fixtures';
-import { gridWorkerMe, mockApi, residentMe, resetTaro, routeOf, setToken, withMe, type Reply, type SentRequest } from './helpers';
+import { inHours, residentScreenSetup, topic } from './deliberation-resident.fixtures';
+import { byId, fail as error, queryOf, serveRoutes, tap, text, type Routes } from './deliberation.fixtures';
+import { gridWorkerMe, residentMe, routeOf, type Reply } from './helpers';
 
 const me = { ...residentMe, unit: { unitId: 4, label: '创业一社区 3号楼 2单元', communityId: 3, gridId: 2, confirmed: true } };
-type Routes = Record<string, (req: SentRequest) => Reply>;
-
-function serve(routes: Routes, user: object = me) {
-  return mockApi(withMe(user, (req) => routes[routeOf(req)]?.(req)));
-}
-
-const byId = (id: string) => document.getElementById(id);
-const text = (id: string) => byId(id)?.textContent ?? '';
-const queryOf = (req: SentRequest) => Object.fromEntries(new URLSearchParams(req.url.split('?')[1] ?? ''));
-const error = (status: number, code: string, message: string): Reply => ({ status, body: { code, message, requestId: 'r' } });
-
-async function tap(el: Element | null) {
-  expect(el).not.toBeNull();
-  await act(async () => {
-    fireEvent.click(el as Element);
-  });
-}
+const serve = (routes: Routes, user: object = me) => serveRoutes(user, routes);
 
 async function type(id: string, value: string) {
   await act(async () => {
@@ -38,13 +23,7 @@ async function type(id: string, value: string) {
 const page = (items: TopicDetail[], nextCursor: string | null = null) => ({ status: 200, body: { items, nextCursor, threshold: 5 } });
 
 describe('topics list', () => {
-  let extras: TaroExtras;
-  beforeEach(() => {
-    resetTaro();
-    setToken();
-    extras = installTaroExtras();
-  });
-  afterEach(removeTaroExtras);
+  const extras = residentScreenSetup();
 
   it('shows status, category and supports against the threshold; supporting updates the card from the answer', async () => {
     const sent = serve({
@@ -150,12 +129,7 @@ describe('topics list', () => {
 });
 
 describe('propose a topic', () => {
-  beforeEach(() => {
-    resetTaro();
-    setToken();
-    installTaroExtras();
-  });
-  afterEach(removeTaroExtras);
+  residentScreenSetup();
 
   const mine = { status: 200, body: { items: [concernItem({ id: 3, text: '狗在楼道里叫' })], nextCursor: null } };
 
@@ -250,18 +224,7 @@ describe('propose a topic', () => {
 });
 
 describe('topic detail', () => {
-  let extras: TaroExtras;
-  const env = process.env.TARO_ENV;
-  beforeEach(() => {
-    resetTaro();
-    setToken();
-    __mock.setRouterParams({ id: '12' });
-    extras = installTaroExtras();
-  });
-  afterEach(() => {
-    removeTaroExtras();
-    process.env.TARO_ENV = env;
-  });
+  const extras = residentScreenSetup({ id: '12' });
 
   const serveTopic = (t: TopicDetail, routes: Routes = {}) => serve({ 'GET /api/deliberation/topics/12': () => ({ status: 200, body: t }), ...routes });
 

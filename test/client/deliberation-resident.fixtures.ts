@@ -5,10 +5,12 @@ import type { VoteItem } from '@contracts/deliberation-votes.contract';
 import type { ResolutionDetail, ResolutionItem } from '@contracts/deliberation-outcomes.contract';
 import * as shared from './deliberation.fixtures';
 import { inHours } from './deliberation.fixtures';
+import { resetTaro, setToken } from './helpers';
+import { __mock } from './mocks/taro';
 
 // The resident screens' values on top of the shared builders in deliberation.fixtures.ts, plus resident-only builders.
 
-export { byId, inHours, outcome, tap, text } from './deliberation.fixtures';
+export { inHours, outcome } from './deliberation.fixtures';
 
 export function registration(overrides: Partial<RegistrationItem> = {}): RegistrationItem {
   return {
@@ -140,4 +142,26 @@ export function installTaroExtras(confirm = true): TaroExtras {
 
 export function removeTaroExtras(): void {
   for (const name of EXTRA_NAMES) delete taro[name];
+}
+
+/**
+ * The setup of a describe block of resident screens: before each test a clean Taro mock, a signed-in token, the
+ * page's router params and the extra Taro APIs; after it, those removed and TARO_ENV as it was (some tests switch
+ * to the browser build). Returns the extras of the running test (one object, refilled before each test).
+ */
+export function residentScreenSetup(routerParams?: Record<string, string>): TaroExtras {
+  const extras = {} as TaroExtras;
+  const env = process.env.TARO_ENV;
+  beforeEach(() => {
+    resetTaro();
+    setToken();
+    if (routerParams) __mock.setRouterParams(routerParams);
+    Object.assign(extras, installTaroExtras());
+  });
+  afterEach(() => {
+    removeTaroExtras();
+    if (env === undefined) Reflect.deleteProperty(process.env, 'TARO_ENV');
+    else process.env.TARO_ENV = env;
+  });
+  return extras;
 }

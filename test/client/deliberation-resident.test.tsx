@@ -1,15 +1,14 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { SessionItem } from '@contracts/deliberation.contract';
 import DeliberationPage from '@/pages/deliberation/index';
 import { chinaDateTime, chinaTimeRange } from '@/components/deliberation/china-time';
-import { agenda, agendaItem, inHours, installTaroExtras, registration, removeTaroExtras, session, type TaroExtras } from './deliberation-resident.fixtures';
-import { gridWorkerMe, mockApi, residentMe, resetTaro, routeOf, setToken, withMe, type Reply, type SentRequest } from './helpers';
+import { agenda, agendaItem, inHours, registration, residentScreenSetup, session } from './deliberation-resident.fixtures';
+import { byId, tap, text, type Routes } from './deliberation.fixtures';
+import { gridWorkerMe, mockApi, residentMe, routeOf, withMe, type SentRequest } from './helpers';
 
 const me = { ...residentMe, unit: { unitId: 4, label: '创业一社区 3号楼 2单元', communityId: 3, gridId: 2, confirmed: true } };
 const staffMe = { id: 5, name: '解娜', role: 'community_staff' as const, phoneMasked: null, unit: null, scope: { level: 'community' as const, id: 3, name: '创业一社区' } };
-
-type Routes = Record<string, (req: SentRequest) => Reply>;
 
 /** GET /api/me plus the given routes; GET /api/deliberation/sessions answers the latest `state.sessions`. */
 function serve(sessions: SessionItem[], routes: Routes = {}, user: object = me) {
@@ -26,25 +25,10 @@ function serve(sessions: SessionItem[], routes: Routes = {}, user: object = me) 
   return { sent, state };
 }
 
-const byId = (id: string) => document.getElementById(id);
-const text = (id: string) => byId(id)?.textContent ?? '';
 const posts = (sent: SentRequest[]) => sent.filter((r) => r.method !== 'GET').map(routeOf);
 
-async function tap(el: Element | null) {
-  expect(el).not.toBeNull();
-  await act(async () => {
-    fireEvent.click(el as Element);
-  });
-}
-
 describe('议事 tab (resident)', () => {
-  let extras: TaroExtras;
-  beforeEach(() => {
-    resetTaro();
-    setToken();
-    extras = installTaroExtras();
-  });
-  afterEach(removeTaroExtras);
+  const extras = residentScreenSetup();
 
   it('shows the next session: China-time date, place, seats left, the topics on its agenda and my status', async () => {
     const next = session({ seatsLeft: 12, waitingCount: 0 });
@@ -207,12 +191,7 @@ describe('议事 tab (resident)', () => {
 });
 
 describe('议事 tab (staff)', () => {
-  beforeEach(() => {
-    resetTaro();
-    setToken();
-    installTaroExtras();
-  });
-  afterEach(removeTaroExtras);
+  residentScreenSetup();
 
   it.each([
     ['community_staff', staffMe],
@@ -243,12 +222,7 @@ describe('议事 tab (staff)', () => {
 });
 
 describe('agenda of the next session', () => {
-  beforeEach(() => {
-    resetTaro();
-    setToken();
-    installTaroExtras();
-  });
-  afterEach(removeTaroExtras);
+  residentScreenSetup();
 
   it('says 议题还在安排中 when the agenda is empty', async () => {
     serve([session()], { 'GET /api/deliberation/sessions/7/agenda': () => ({ status: 200, body: agenda([]) }) });

@@ -1,46 +1,18 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import DelibStaffCheckinPage from '@/packages/delib-staff/checkin/index';
 import DelibStaffVotePage from '@/packages/delib-staff/vote/index';
 import DelibStaffMinutesPage from '@/packages/delib-staff/minutes/index';
 import { __mock } from './mocks/taro';
 import {
-  agenda, agendaItem, attendance, attendee, outcome, resolution, resolutionDetail, session, staffMe, vote,
+  agenda, agendaItem, attendance, attendee, outcome, posts, resolution, resolutionDetail, session, staffMe, type, vote,
 } from './deliberation-staff.fixtures';
-import { gridWorkerMe, mockApi, residentMe, resetTaro, routeOf, setToken, withMe, type Reply, type SentRequest } from './helpers';
-
-// Taro's <Picker> opens the phone's wheel; here an input stands for the wheel (typing = choosing).
-jest.mock('@tarojs/components', () => {
-  const React = jest.requireActual('react');
-  const actual = jest.requireActual('@tarojs/components');
-  return {
-    ...actual,
-    Picker: ({ id, mode, onChange, children }: { id: string; mode: string; onChange: (e: { detail: { value: string } }) => void; children: unknown }) =>
-      React.createElement('div', null, children, React.createElement('input', { id, 'data-mode': mode, onChange: (e: { target: { value: string } }) => onChange({ detail: { value: e.target.value } }) })),
-  };
-});
+import { byId, fail, ok, serveRoutes, tap, text, type Routes } from './deliberation.fixtures';
+import { gridWorkerMe, residentMe, resetTaro, setToken, type Reply, type SentRequest } from './helpers';
 
 const showModal = jest.fn(async () => ({ confirm: true, cancel: false }));
 const scanCode = jest.fn();
 Object.assign(Taro, { showModal, scanCode });
-
-const byId = (id: string) => document.getElementById(id);
-const text = (id: string) => byId(id)?.textContent ?? '';
-const type = (id: string, value: string) => fireEvent.change(byId(id)!, { target: { value } });
-async function tap(el: Element | null) {
-  expect(el).toBeTruthy();
-  await act(async () => {
-    fireEvent.click(el!);
-  });
-}
-const posts = (sent: SentRequest[], route: string) => sent.filter((r) => routeOf(r) === route);
-const ok = (body: unknown): Reply => ({ status: 200, body });
-const fail = (status: number, code: string, message: string): Reply => ({ status, body: { code, message, requestId: 'r' } });
-
-type Routes = Record<string, (req: SentRequest) => Reply | undefined>;
-function serve(me: object, routes: Routes) {
-  return mockApi(withMe(me, (req) => routes[routeOf(req)]?.(req)));
-}
 
 const originalEnv = process.env.TARO_ENV;
 beforeEach(() => {
@@ -58,7 +30,7 @@ describe('check-in scanner', () => {
 
   function desk(me: object, checkIn: (req: SentRequest) => Reply, extra: Routes = {}) {
     const live = { attendance: attendance([attendee()]) };
-    const sent = serve(me, {
+    const sent = serveRoutes(me, {
       'GET /api/deliberation/sessions/7': () => ok(session()),
       'GET /api/deliberation/sessions/7/attendance': () => ok(live.attendance),
       'POST /api/deliberation/sessions/7/check-in': checkIn,
@@ -173,7 +145,7 @@ describe('check-in scanner', () => {
   });
 
   it('a resident gets a plain line', async () => {
-    const sent = serve(residentMe, {});
+    const sent = serveRoutes(residentMe, {});
     render(<DelibStaffCheckinPage />);
     expect(await screen.findByText('这个页面供社区工作人员和网格员在议事现场签到使用。')).toBeTruthy();
     expect(sent.filter((r) => r.url.includes('/api/deliberation'))).toHaveLength(0);
@@ -183,7 +155,7 @@ describe('check-in scanner', () => {
 describe('votes', () => {
   function votes(list = [vote()], extra: Routes = {}) {
     const live = { votes: list };
-    const sent = serve(staffMe, {
+    const sent = serveRoutes(staffMe, {
       'GET /api/deliberation/sessions/7': () => ok(session()),
       'GET /api/deliberation/sessions/7/agenda': () => ok(agenda([agendaItem(), agendaItem({ id: 32, position: 2, title: '楼道堆物' })])),
       'GET /api/deliberation/sessions/7/votes': () => ok(live.votes),
@@ -303,7 +275,7 @@ describe('votes', () => {
   });
 
   it('without an agenda there is nothing to vote on, and it says so', async () => {
-    serve(staffMe, {
+    serveRoutes(staffMe, {
       'GET /api/deliberation/sessions/7': () => ok(session()),
       'GET /api/deliberation/sessions/7/agenda': () => ok(agenda([])),
       'GET /api/deliberation/sessions/7/votes': () => ok([]),
@@ -320,7 +292,7 @@ describe('minutes and resolutions', () => {
 
   function minutes(initial = outcome({ resolutions: [resolution()] }), extra: Routes = {}) {
     const live = { outcome: initial };
-    const sent = serve(staffMe, {
+    const sent = serveRoutes(staffMe, {
       'GET /api/deliberation/sessions/7': () => ok(held),
       'GET /api/deliberation/sessions/7/agenda': () => ok(agenda()),
       'GET /api/deliberation/sessions/7/attendance': () => ok(attendance([attendee({ checkedInAt: '2030-11-29T08:52:00.000Z' }), attendee({ registrationId: 102 })])),
@@ -431,7 +403,7 @@ describe('minutes and resolutions', () => {
   });
 
   it('before the session starts it says so and offers no save button', async () => {
-    serve(staffMe, {
+    serveRoutes(staffMe, {
       'GET /api/deliberation/sessions/7': () => ok(session()),
       'GET /api/deliberation/sessions/7/agenda': () => ok(agenda()),
       'GET /api/deliberation/sessions/7/attendance': () => ok(attendance([])),

@@ -1,12 +1,18 @@
-/* Server answers for the 议事亭 staff screens: the staff values on top of deliberation.fixtures.ts, plus staff-only builders. */
+/* Server answers for the 议事亭 staff screens (the staff values on top of deliberation.fixtures.ts, plus staff-only builders) and staff-form helpers. */
+import { fireEvent } from '@testing-library/react';
 import type { SeriesItem, SessionItem } from '@contracts/deliberation.contract';
 import type { AgendaItem, AgendaResponse, TopicQueueEntry, TopicQueueResponse } from '@contracts/deliberation-topics.contract';
 import type { AttendanceResponse, AttendeeItem, VoteItem } from '@contracts/deliberation-votes.contract';
 import type { ResolutionDetail } from '@contracts/deliberation-outcomes.contract';
 import * as shared from './deliberation.fixtures';
-import { gridWorkerMe } from './helpers';
+import { gridWorkerMe, routeOf, type SentRequest } from './helpers';
 
-export { agendaItem, byId, outcome, resolution, tap, text } from './deliberation.fixtures';
+export { agendaItem, outcome, resolution } from './deliberation.fixtures';
+
+/** Types `value` into the input (or picker wheel) with this id. */
+export const type = (id: string, value: string) => fireEvent.change(shared.byId(id)!, { target: { value } });
+/** The requests sent to one "METHOD /path" route. */
+export const posts = (sent: SentRequest[], route: string) => sent.filter((r) => routeOf(r) === route);
 
 export const staffMe = { ...gridWorkerMe, id: 5, name: '赵主任', role: 'community_staff' as const, scope: { level: 'community' as const, id: 3, name: '创业一社区' } };
 

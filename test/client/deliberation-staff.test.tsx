@@ -1,49 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { Roles, type Role } from '@contracts/roles';
-import * as Outcomes from '@contracts/deliberation-outcomes.contract';
-import * as Votes from '@contracts/deliberation-votes.contract';
 import DelibStaffSeriesPage from '@/packages/delib-staff/series/index';
 import DelibStaffTriagePage from '@/packages/delib-staff/triage/index';
 import DelibStaffAgendaPage from '@/packages/delib-staff/agenda/index';
 import { canCheckInAttendees, canRunDeliberation } from '@/packages/delib-staff/shared/access';
-import * as Labels from '@/packages/delib-staff/shared/labels';
 import { __mock } from './mocks/taro';
-import { agenda, agendaItem, queue, queueEntry, series, session, staffMe } from './deliberation-staff.fixtures';
-import { gridWorkerMe, mockApi, residentMe, resetTaro, routeOf, setToken, withMe, type Reply, type SentRequest } from './helpers';
-
-// Taro's <Picker> opens the phone's wheel; here an input stands for the wheel (typing = choosing).
-jest.mock('@tarojs/components', () => {
-  const React = jest.requireActual('react');
-  const actual = jest.requireActual('@tarojs/components');
-  return {
-    ...actual,
-    Picker: ({ id, mode, onChange, children }: { id: string; mode: string; onChange: (e: { detail: { value: string } }) => void; children: unknown }) =>
-      React.createElement('div', null, children, React.createElement('input', { id, 'data-mode': mode, onChange: (e: { target: { value: string } }) => onChange({ detail: { value: e.target.value } }) })),
-  };
-});
+import { agenda, agendaItem, posts, queue, queueEntry, series, session, staffMe, type } from './deliberation-staff.fixtures';
+import { byId, ok, serveRoutes, tap, text, type Routes } from './deliberation.fixtures';
+import { gridWorkerMe, residentMe, resetTaro, routeOf, setToken } from './helpers';
 
 const showModal = jest.fn(async () => ({ confirm: true, cancel: false }));
 Object.assign(Taro, { showModal });
-
-const byId = (id: string) => document.getElementById(id);
-const text = (id: string) => byId(id)?.textContent ?? '';
-const type = (id: string, value: string) => fireEvent.change(byId(id)!, { target: { value } });
-async function tap(el: Element | null) {
-  expect(el).toBeTruthy();
-  await act(async () => {
-    fireEvent.click(el!);
-  });
-}
-const posts = (sent: SentRequest[], route: string) => sent.filter((r) => routeOf(r) === route);
-
-type Routes = Record<string, (req: SentRequest) => Reply | undefined>;
-function serve(me: object, routes: Routes) {
-  return mockApi(withMe(me, (req) => routes[routeOf(req)]?.(req)));
-}
-const ok = (body: unknown): Reply => ({ status: 200, body });
 
 beforeEach(() => {
   resetTaro();
@@ -57,19 +27,6 @@ describe('who sees the 议事亭 staff screens', () => {
   ] as const)('%s: %j', (_name, roles, check) => {
     expect(Roles.filter((r: Role) => check(r))).toEqual(roles);
     expect(check(undefined)).toBe(false);
-  });
-
-  it('the labels and limits copied into the mini-program equal the contracts’', () => {
-    expect(Labels.ResolutionStatusLabels).toEqual(Outcomes.ResolutionStatusLabels);
-    expect(Labels.RESOLUTION_TRANSITIONS).toEqual(Outcomes.RESOLUTION_TRANSITIONS);
-    expect([Labels.MINUTES_MAX, Labels.RESOLUTION_TEXT_MAX, Labels.RESOLUTION_NOTE_MAX]).toEqual([
-      Outcomes.MINUTES_MAX, Outcomes.RESOLUTION_TEXT_MAX, Outcomes.RESOLUTION_NOTE_MAX,
-    ]);
-    expect(Object.fromEntries(Labels.VoteEligibilityChoices.map((c) => [c.key, c.label]))).toEqual(Votes.VoteEligibilityLabels);
-    expect(Labels.VoteEligibilityChoices.map((c) => c.key)).toEqual([...Votes.VoteEligibilities]);
-    expect([Labels.VOTE_OPTIONS_MIN, Labels.VOTE_OPTIONS_MAX, Labels.OFFLINE_TALLY_EDIT_HOURS]).toEqual([
-      Votes.VOTE_OPTIONS_MIN, Votes.VOTE_OPTIONS_MAX, Votes.OFFLINE_TALLY_EDIT_HOURS,
-    ]);
   });
 
   it('no staff screen file imports a zod contract at runtime (types only)', () => {
@@ -90,7 +47,7 @@ describe('who sees the 议事亭 staff screens', () => {
   });
 
   it('a resident gets a plain line and no deliberation request is sent', async () => {
-    const sent = serve(residentMe, {});
+    const sent = serveRoutes(residentMe, {});
     render(<DelibStaffSeriesPage />);
     await screen.findByText('这个页面供社区工作人员和网格员在议事现场签到使用。');
     render(<DelibStaffTriagePage />);
@@ -102,7 +59,7 @@ describe('who sees the 议事亭 staff screens', () => {
 describe('the hub (community staff)', () => {
   function hub(state: { sessions?: ReturnType<typeof session>[]; past?: ReturnType<typeof session>[]; series?: ReturnType<typeof series>[] } = {}, extra: Routes = {}) {
     const live = { sessions: state.sessions ?? [session()], past: state.past ?? [], series: state.series ?? [series()] };
-    const sent = serve(staffMe, {
+    const sent = serveRoutes(staffMe, {
       'GET /api/deliberation/sessions': (req) => ok(req.url.includes('when=past') ? live.past : live.sessions),
       'GET /api/deliberation/series': () => ok(live.series),
       'GET /api/deliberation/topics': () => ok({ items: [], nextCursor: null, threshold: 5 }),
@@ -292,7 +249,7 @@ describe('the hub (community staff)', () => {
   });
 
   it('a grid worker sees only the sessions and their check-in', async () => {
-    const sent = serve(gridWorkerMe, { 'GET /api/deliberation/sessions': () => ok([session()]) });
+    const sent = serveRoutes(gridWorkerMe, { 'GET /api/deliberation/sessions': () => ok([session()]) });
     render(<DelibStaffSeriesPage />);
     await screen.findByText('11月29日 周五 17:00–18:30');
     expect(screen.getByText('签到')).toBeTruthy();
@@ -337,7 +294,7 @@ describe('the hub (community staff)', () => {
 describe('topic triage', () => {
   function triage(extra: Routes = {}) {
     const live = { queue: queue([queueEntry(), queueEntry({ id: 22, title: '楼道堆物', supportCount: 5, queuePosition: 2, autoPlace: false })]) };
-    const sent = serve(staffMe, {
+    const sent = serveRoutes(staffMe, {
       'GET /api/deliberation/topics/queue': () => ok(live.queue),
       'GET /api/deliberation/topics': () => ok({ items: [], nextCursor: null, threshold: 5 }),
       'GET /api/deliberation/sessions': () => ok([session(), session({ id: 8, startsAt: '2030-12-06T09:00:00.000Z' })]),
@@ -404,7 +361,7 @@ describe('topic triage', () => {
 describe('agenda builder', () => {
   function builder(initial = agenda([]), extra: Routes = {}) {
     const live = { agenda: initial };
-    const sent = serve(staffMe, {
+    const sent = serveRoutes(staffMe, {
       'GET /api/deliberation/sessions/7': () => ok(session()),
       'GET /api/deliberation/sessions/7/agenda': () => ok(live.agenda),
       'GET /api/deliberation/topics/queue': () => ok(queue()),

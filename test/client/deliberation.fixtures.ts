@@ -8,6 +8,7 @@ import type { SessionItem } from '@contracts/deliberation.contract';
 import type { AgendaItem, AgendaResponse } from '@contracts/deliberation-topics.contract';
 import type { VoteItem } from '@contracts/deliberation-votes.contract';
 import type { ResolutionDetail, ResolutionItem, SessionOutcome } from '@contracts/deliberation-outcomes.contract';
+import { mockApi, routeOf, withMe, type Reply, type SentRequest } from './helpers';
 
 const HOUR = 3600_000;
 /** An instant `h` hours from now. */
@@ -126,7 +127,20 @@ export function outcome(overrides: Partial<SessionOutcome> = {}): SessionOutcome
   return { sessionId: 7, minutes: null, resolutions: [], ...overrides };
 }
 
-// ---- reading and tapping the rendered screen ----
+// ---- the mocked server, and reading and tapping the rendered screen ----
+
+export type Routes = Record<string, (req: SentRequest) => Reply | undefined>;
+
+/** GET /api/me answers `me`; every other request is answered by its "METHOD /path" route (404 when none). */
+export function serveRoutes(me: object, routes: Routes): SentRequest[] {
+  return mockApi(withMe(me, (req) => routes[routeOf(req)]?.(req)));
+}
+
+export const ok = (body: unknown): Reply => ({ status: 200, body });
+/** A coded error answer, as the server's exception filter sends it. */
+export const fail = (status: number, code: string, message: string): Reply => ({ status, body: { code, message, requestId: 'r' } });
+/** The query string of a sent request as an object. */
+export const queryOf = (req: SentRequest) => Object.fromEntries(new URLSearchParams(req.url.split('?')[1] ?? ''));
 
 export const byId = (id: string) => document.getElementById(id);
 /** The text of the element with this id ('' when there is none). */

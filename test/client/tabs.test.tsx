@@ -1,7 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import ConcernsPage from '@/pages/concerns/index';
-import VolunteersPage from '@/pages/volunteers/index';
 import { gridWorkerMe, mockApi, residentMe, resetTaro, routeOf, setToken, withMe } from './helpers';
 
 function item(id: number) {
@@ -108,15 +107,5 @@ describe('concerns tab for staff', () => {
     fireEvent.click(await screen.findByText('工作台'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/inbox/index' });
     expect(screen.queryByText('我要反映问题')).toBeNull();
-  });
-});
-
-describe('tabs not yet open', () => {
-  it.each([
-    ['小红帽', VolunteersPage, '小红帽志愿服务功能正在建设中，暂未开放。'],
-  ])('%s shows one plain line and no buttons', (_name, Page, line) => {
-    const { container } = render(<Page />);
-    expect(screen.getByText(line)).toBeTruthy();
-    expect(container.querySelectorAll('button')).toHaveLength(0);
   });
 });

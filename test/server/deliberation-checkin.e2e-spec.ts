@@ -1,9 +1,8 @@
-import { loadConfig } from '../../server/src/config/app-config';
-import { DIALECTS, startTestApp, truncateAll, type TestApp } from './support/test-app';
-import { api } from './support/http';
-import { databaseUrlOf, tempDir, testEnv } from './support/own-database';
-import { createSessionVia, placeSession, privateConfig } from './support/deliberation-fixtures';
-import { createArea, createUser, type TestArea } from '../factories/org.factory';
+import { DIALECTS, type TestApp } from './support/test-app';
+import type { api } from './support/http';
+import { startTwoApps } from './support/two-apps';
+import { createSessionVia, freshArea, placeSession } from './support/deliberation-fixtures';
+import { createUser, type TestArea } from '../factories/org.factory';
 import { DeliberationRegistrationEntity } from '../../server/src/modules/deliberation/deliberation.entities';
 import { DeliberationCheckinJobs } from '../../server/src/modules/deliberation/deliberation-checkin.jobs';
 import { checkInWindow, chinaClock, normaliseCode } from '../../server/src/modules/deliberation/deliberation-checkin.time';
@@ -34,31 +33,17 @@ describe.each(DIALECTS)('deliberation check-in, attendance and proxy registratio
   let http: ReturnType<typeof api>;
   let http2: ReturnType<typeof api>;
   let area: TestArea;
-  const tmp = tempDir('checkin');
-  let drop: () => Promise<void> = async () => undefined;
+  let stop: () => Promise<void> = async () => undefined;
   const as = (user: { id: number }) => http.as(user);
   const resident = (name: string, gridId = area.gridA1, unitId = area.unitA1) =>
     createUser(t.ds, { role: 'resident', name, streetId: area.streetId, communityId: area.communityA, gridId, unitId, unitConfirmed: true, unitChosenAt: new Date() });
 
   beforeAll(async () => {
-    const own = await privateConfig(dialect, 'checkin', tmp.file('linli.sqlite'));
-    drop = own.drop;
-    t = await startTestApp(own.config);
-    t2 = await startTestApp(loadConfig(testEnv(databaseUrlOf(t.config))));
-    http = api(t.app);
-    http2 = api(t2.app);
+    ({ a: t, b: t2, httpA: http, httpB: http2, stop } = await startTwoApps(dialect, 'checkin'));
   });
-  afterAll(async () => {
-    await t2?.close();
-    await t?.close();
-    await drop();
-    tmp.remove();
-  });
+  afterAll(() => stop());
   beforeEach(async () => {
-    http.forgetTokens();
-    http2.forgetTokens();
-    await truncateAll(t.ds);
-    area = await createArea(t.ds);
+    area = await freshArea(t.ds, http, http2);
   });
 
   const newSession = async (seats = 10) => createSessionVia(http, t.ds, await as(area.staffA), seats);

@@ -84,9 +84,13 @@ describe.each(DIALECTS)('deliberation under concurrency on %s', (dialect) => {
     expect(Math.max(...confirmed.map((r) => r.id))).toBeLessThan(Math.min(...waiting.map((r) => r.id)));
     // Each answer told its resident what the database holds.
     const byUser = new Map(regs.map((r) => [r.userId, r]));
-    answers.forEach((res, i) => expect(res.body).toMatchObject({ status: byUser.get(people[i].id)!.status, waitlistNo: byUser.get(people[i].id)!.waitlistNo }));
+    // Nobody left the list meanwhile, so each waiting resident's place on it is their ticket.
+    answers.forEach((res, i) => {
+      const reg = byUser.get(people[i].id)!;
+      expect(res.body).toMatchObject({ status: reg.status, waitlistNo: reg.waitlistNo, waitlistPosition: reg.status === 'waitlisted' ? reg.waitlistNo : null });
+    });
     const s = await a.ds.manager.findOneByOrFail(DeliberationSessionEntity, { id });
-    expect(s).toMatchObject({ taken: 25, capacity: 25, reservedTaken: 0, reservedCapacity: 5, waitlistSeq: 975 });
+    expect(s).toMatchObject({ taken: 25, capacity: 25, reservedTaken: 0, reservedCapacity: 5, waitlistSeq: 975, waitlistCount: 975 });
   }, 120_000);
 
   it('concurrent cancellations and sign-ups: never more confirmed than seats, each cancellation promotes exactly one — the first waiting', async () => {
@@ -115,7 +119,9 @@ describe.each(DIALECTS)('deliberation under concurrency on %s', (dialect) => {
     expect(regs.filter((r) => arriving.some((p) => p.id === r.userId)).map((r) => r.waitlistNo).sort((x, y) => x! - y!)).toEqual(
       Array.from({ length: 30 }, (_, i) => 51 + i),
     );
-    expect(await a.ds.manager.findOneByOrFail(DeliberationSessionEntity, { id })).toMatchObject({ taken: 25 });
+    // The session's waiting count follows every promotion, withdrawal and new ticket: 50 - 20 promoted + 30 new.
+    expect(regs.filter((r) => r.status === 'waitlisted')).toHaveLength(60);
+    expect(await a.ds.manager.findOneByOrFail(DeliberationSessionEntity, { id })).toMatchObject({ taken: 25, waitlistCount: 60 });
 
     // Everyone confirmed leaves at once: each seat is handed to one waiting resident, never over-counted.
     const stillConfirmed = confirmed.map((r) => people.find((p) => p.id === r.userId)!);
@@ -127,12 +133,13 @@ describe.each(DIALECTS)('deliberation under concurrency on %s', (dialect) => {
     expect(nowConfirmed).toBe(25);
     expect(s.taken).toBe(25);
     expect(after.filter((r) => r.status === 'waitlisted')).toHaveLength(60 - 25);
+    expect(s.waitlistCount).toBe(60 - 25);
 
     // Then everyone left leaves at once and the waiting list runs dry: seats are released, the count returns to 0.
     const remaining = after.filter((r) => r.status !== 'cancelled').map((r) => people.find((p) => p.id === r.userId)!);
     expect(remaining).toHaveLength(60);
     expect(statuses(await Promise.all(remaining.map((p) => withdraw(id, p.token))))).toEqual([200]);
-    expect(await a.ds.manager.findOneByOrFail(DeliberationSessionEntity, { id })).toMatchObject({ taken: 0, reservedTaken: 0 });
+    expect(await a.ds.manager.findOneByOrFail(DeliberationSessionEntity, { id })).toMatchObject({ taken: 0, reservedTaken: 0, waitlistCount: 0 });
     expect(await a.ds.manager.count(DeliberationRegistrationEntity, { where: { sessionId: id, status: 'cancelled' } })).toBe(105);
   }, 120_000);
 

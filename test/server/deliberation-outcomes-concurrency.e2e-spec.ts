@@ -1,8 +1,8 @@
-import { loadConfig } from '../../server/src/config/app-config';
-import { DIALECTS, startTestApp, truncateAll, type TestApp } from './support/test-app';
-import { api, type Res } from './support/http';
-import { databaseUrlOf, ownConfig, tempDir, testEnv } from './support/own-database';
-import { createArea, createUser, type TestArea } from '../factories/org.factory';
+import { DIALECTS, type TestApp } from './support/test-app';
+import type { api, Res } from './support/http';
+import { startTwoApps } from './support/two-apps';
+import { freshArea } from './support/deliberation-fixtures';
+import { createUser, type TestArea } from '../factories/org.factory';
 import { NotificationEntity } from '../../server/src/modules/notifications/notification.entity';
 import { DeliberationSessionEntity } from '../../server/src/modules/deliberation/deliberation.entities';
 import {
@@ -19,25 +19,15 @@ describe.each(DIALECTS)('deliberation outcomes under concurrency on %s', (dialec
   let httpA: ReturnType<typeof api>;
   let httpB: ReturnType<typeof api>;
   let area: TestArea;
-  const tmp = tempDir('outcomes');
+  let stop: () => Promise<void> = async () => undefined;
   const f = outcomeFixtures(() => ({ ds: a.ds, http: httpA, area }));
 
   beforeAll(async () => {
-    a = await startTestApp(await ownConfig(dialect, 'outcomes_cc', {}, tmp.file('linli.sqlite')));
-    b = await startTestApp(loadConfig(testEnv(databaseUrlOf(a.config))));
-    httpA = api(a.app);
-    httpB = api(b.app);
+    ({ a, b, httpA, httpB, stop } = await startTwoApps(dialect, 'outcomes_cc'));
   });
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-    tmp.remove();
-  });
+  afterAll(() => stop());
   beforeEach(async () => {
-    httpA.forgetTokens();
-    httpB.forgetTokens();
-    await truncateAll(a.ds);
-    area = await createArea(a.ds);
+    area = await freshArea(a.ds, httpA, httpB);
   });
 
   const codes = (answers: Res[]) => answers.map((r) => `${r.status}${r.body?.code ? ` ${r.body.code}` : ''}`).sort();

@@ -1,7 +1,8 @@
-import { DIALECTS, startTestApp, truncateAll, type TestApp } from './support/test-app';
+import { DIALECTS, startTestApp, type TestApp } from './support/test-app';
 import { ownConfig } from './support/own-database';
 import { api } from './support/http';
-import { createArea, createUser, type TestArea } from '../factories/org.factory';
+import { freshArea } from './support/deliberation-fixtures';
+import { createUser, type TestArea } from '../factories/org.factory';
 import { NotificationEntity } from '../../server/src/modules/notifications/notification.entity';
 import { DeliberationSessionEntity } from '../../server/src/modules/deliberation/deliberation.entities';
 import { DeliberationAgendaItemEntity } from '../../server/src/modules/deliberation/deliberation-topics.entities';
@@ -23,9 +24,7 @@ describe.each(DIALECTS)('deliberation minutes, resolutions and the board on %s',
   });
   afterAll(() => t.close());
   beforeEach(async () => {
-    http.forgetTokens();
-    await truncateAll(t.ds);
-    area = await createArea(t.ds);
+    area = await freshArea(t.ds, http);
   });
 
   describe('minutes', () => {

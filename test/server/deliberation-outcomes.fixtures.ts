@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { createUser, type TestArea } from '../factories/org.factory';
 import type { api } from './support/http';
+import { fridaySeries } from './support/deliberation-fixtures';
 import { DeliberationRegistrationEntity, DeliberationSessionEntity } from '../../server/src/modules/deliberation/deliberation.entities';
 import { DeliberationAgendaItemEntity, DeliberationTopicEntity } from '../../server/src/modules/deliberation/deliberation-topics.entities';
 import type { UserEntity } from '../../server/src/modules/users/user.entity';
@@ -8,10 +9,8 @@ import type { UserEntity } from '../../server/src/modules/users/user.entity';
 export const HOUR = 3600_000;
 export const DAY = 24 * HOUR;
 
-/** Friday 17:00 under the pavilion, registration open 30 days ahead (every created session is open now). */
-export const FRIDAY = {
-  name: '周五议事亭', place: '小区凉亭', weekday: 5, time: '17:00', durationMinutes: 90, seats: 10, reservedSeats: 0, opensDaysBefore: 30, closesHoursBefore: 0,
-};
+/** Friday 17:00 under the pavilion, 10 open seats, registration open 30 days ahead (every created session is open now). */
+export const FRIDAY = fridaySeries(10, 0);
 
 /** A China-time day 'YYYY-MM-DD' `n` days from now. */
 export const chinaDayIn = (n: number) => new Date(Date.now() + 8 * HOUR + n * DAY).toISOString().slice(0, 10);

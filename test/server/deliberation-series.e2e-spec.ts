@@ -1,13 +1,12 @@
-import { DIALECTS, startTestApp, testConfig, truncateAll, type TestApp } from './support/test-app';
+import { DIALECTS, startTestApp, testConfig, type TestApp } from './support/test-app';
 import { api } from './support/http';
-import { createArea, createUser, type TestArea } from '../factories/org.factory';
+import { freshArea, fridaySeries } from './support/deliberation-fixtures';
+import { createUser, type TestArea } from '../factories/org.factory';
 import { DeliberationSessionEntity } from '../../server/src/modules/deliberation/deliberation.entities';
 import { DeliberationJobs } from '../../server/src/modules/deliberation/deliberation.jobs';
 
 const HOUR = 3600_000;
-const FRIDAY = {
-  name: '周五议事亭', place: '小区凉亭', weekday: 5, time: '17:00', durationMinutes: 90, seats: 3, reservedSeats: 1, opensDaysBefore: 30, closesHoursBefore: 0,
-};
+const FRIDAY = fridaySeries(3, 1);
 /** China-time weekday and HH:MM of an ISO instant. */
 const china = (iso: string) => {
   const d = new Date(Date.parse(iso) + 8 * HOUR);
@@ -25,9 +24,7 @@ describe.each(DIALECTS)('deliberation series settings on %s', (dialect) => {
   });
   afterAll(() => t.close());
   beforeEach(async () => {
-    http.forgetTokens();
-    await truncateAll(t.ds);
-    area = await createArea(t.ds);
+    area = await freshArea(t.ds, http);
   });
 
   const createSeries = async () => (await http.post('/api/deliberation/series', FRIDAY, await http.as(area.staffA))).body as { id: number };

@@ -1,8 +1,8 @@
-import { loadConfig } from '../../server/src/config/app-config';
-import { DIALECTS, startTestApp, truncateAll, type TestApp } from './support/test-app';
-import { api, type Res } from './support/http';
-import { databaseUrlOf, ownConfig, tempDir, testEnv } from './support/own-database';
-import { buildUser, createArea, type TestArea } from '../factories/org.factory';
+import { DIALECTS, type TestApp } from './support/test-app';
+import type { api, Res } from './support/http';
+import { startTwoApps } from './support/two-apps';
+import { freshArea, fridaySeries } from './support/deliberation-fixtures';
+import { buildUser, type TestArea } from '../factories/org.factory';
 import { TokenService } from '../../server/src/common/auth/token.service';
 import { UserEntity } from '../../server/src/modules/users/user.entity';
 import { NotificationEntity } from '../../server/src/modules/notifications/notification.entity';
@@ -21,22 +21,14 @@ describe.each(DIALECTS)('deliberation topics under concurrency on %s', (dialect)
   let httpA: ReturnType<typeof api>;
   let httpB: ReturnType<typeof api>;
   let area: TestArea;
-  const tmp = tempDir('topics');
+  let stop: () => Promise<void> = async () => undefined;
 
   beforeAll(async () => {
-    a = await startTestApp(await ownConfig(dialect, 'topics_cc', {}, tmp.file('linli.sqlite')));
-    b = await startTestApp(loadConfig(testEnv(databaseUrlOf(a.config))));
-    httpA = api(a.app);
-    httpB = api(b.app);
+    ({ a, b, httpA, httpB, stop } = await startTwoApps(dialect, 'topics_cc'));
   });
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-    tmp.remove();
-  });
+  afterAll(() => stop());
   beforeEach(async () => {
-    await truncateAll(a.ds);
-    area = await createArea(a.ds);
+    area = await freshArea(a.ds, httpA, httpB);
   });
 
   /** Alternate requests between the two "processes". */
@@ -64,9 +56,7 @@ describe.each(DIALECTS)('deliberation topics under concurrency on %s', (dialect)
     expect((await httpA.put('/api/deliberation/settings', { supportThreshold, agendaSlots }, staffToken())).status).toBe(200);
   };
   const sessions = async (): Promise<number[]> => {
-    const res = await httpA.post('/api/deliberation/series', {
-      name: '周五议事亭', place: '小区凉亭', weekday: 5, time: '17:00', durationMinutes: 90, seats: 30, reservedSeats: 5, opensDaysBefore: 30, closesHoursBefore: 0,
-    }, staffToken());
+    const res = await httpA.post('/api/deliberation/series', fridaySeries(30, 5), staffToken());
     expect(res.status).toBe(201);
     return (await a.ds.manager.find(DeliberationSessionEntity, { where: { seriesId: res.body.id }, order: { startsAt: 'ASC' } })).map((s) => s.id);
   };

@@ -1,7 +1,8 @@
-import { DIALECTS, startTestApp, truncateAll, type TestApp } from './support/test-app';
+import { DIALECTS, startTestApp, type TestApp } from './support/test-app';
 import { ownConfig } from './support/own-database';
 import { api } from './support/http';
-import { createArea, createUser, type TestArea } from '../factories/org.factory';
+import { freshArea, fridaySeries } from './support/deliberation-fixtures';
+import { createUser, type TestArea } from '../factories/org.factory';
 import { NotificationEntity } from '../../server/src/modules/notifications/notification.entity';
 import { DeliberationSessionEntity } from '../../server/src/modules/deliberation/deliberation.entities';
 import {
@@ -10,9 +11,7 @@ import {
 import { DeliberationTopicsJobs } from '../../server/src/modules/deliberation/deliberation-topics.jobs';
 
 const HOUR = 3600_000;
-const FRIDAY = {
-  name: '周五议事亭', place: '小区凉亭', weekday: 5, time: '17:00', durationMinutes: 90, seats: 30, reservedSeats: 5, opensDaysBefore: 30, closesHoursBefore: 0,
-};
+const FRIDAY = fridaySeries(30, 5);
 const TOPIC = { title: '文明养犬', problem: '小区里遛狗不牵绳，孩子被吓到', hope: '大家一起定个养犬公约', category: 'pets' };
 
 describe.each(DIALECTS)('deliberation topics, triage and agendas on %s', (dialect) => {
@@ -40,9 +39,7 @@ describe.each(DIALECTS)('deliberation topics, triage and agendas on %s', (dialec
   });
   afterAll(() => t.close());
   beforeEach(async () => {
-    http.forgetTokens();
-    await truncateAll(t.ds);
-    area = await createArea(t.ds);
+    area = await freshArea(t.ds, http);
   });
 
   const propose = async (who: { id: number }, extra: Record<string, unknown> = {}) => {

@@ -1,9 +1,8 @@
-import { loadConfig } from '../../server/src/config/app-config';
-import { DIALECTS, startTestApp, truncateAll, type TestApp } from './support/test-app';
-import { api, type Res } from './support/http';
-import { databaseUrlOf, tempDir, testEnv } from './support/own-database';
-import { createSessionVia, placeSession, privateConfig } from './support/deliberation-fixtures';
-import { buildUser, createArea, createUser, type TestArea } from '../factories/org.factory';
+import { DIALECTS, type TestApp } from './support/test-app';
+import type { api, Res } from './support/http';
+import { startTwoApps } from './support/two-apps';
+import { createSessionVia, freshArea, placeSession } from './support/deliberation-fixtures';
+import { buildUser, createUser, type TestArea } from '../factories/org.factory';
 import { TokenService } from '../../server/src/common/auth/token.service';
 import { UserEntity } from '../../server/src/modules/users/user.entity';
 import { NotificationEntity } from '../../server/src/modules/notifications/notification.entity';
@@ -18,35 +17,20 @@ const LEASH = { question: '养犬人遛狗是否必须全程牵绳？', options:
 // Two app instances on ONE database stand for two server processes (SQLite: one temp file).
 describe.each(DIALECTS)('deliberation votes on %s', (dialect) => {
   let t: TestApp;
-  let t2: TestApp;
   let http: ReturnType<typeof api>;
   let http2: ReturnType<typeof api>;
   let area: TestArea;
-  let drop: () => Promise<void> = async () => undefined;
-  const tmp = tempDir('votes');
+  let stop: () => Promise<void> = async () => undefined;
   const as = (user: { id: number }) => http.as(user);
   const resident = (name: string) =>
     createUser(t.ds, { role: 'resident', name, streetId: area.streetId, communityId: area.communityA, gridId: area.gridA1, unitId: area.unitA1, unitConfirmed: true, unitChosenAt: new Date() });
 
   beforeAll(async () => {
-    const own = await privateConfig(dialect, 'votes', tmp.file('linli.sqlite'));
-    drop = own.drop;
-    t = await startTestApp(own.config);
-    t2 = await startTestApp(loadConfig(testEnv(databaseUrlOf(t.config))));
-    http = api(t.app);
-    http2 = api(t2.app);
+    ({ a: t, httpA: http, httpB: http2, stop } = await startTwoApps(dialect, 'votes'));
   });
-  afterAll(async () => {
-    await t2?.close();
-    await t?.close();
-    await drop();
-    tmp.remove();
-  });
+  afterAll(() => stop());
   beforeEach(async () => {
-    http.forgetTokens();
-    http2.forgetTokens();
-    await truncateAll(t.ds);
-    area = await createArea(t.ds);
+    area = await freshArea(t.ds, http, http2);
   });
 
   /** A session of community A with one agenda item (built through the agenda API). */

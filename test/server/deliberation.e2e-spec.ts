@@ -119,11 +119,16 @@ describe.each(DIALECTS)('deliberation series, sessions and sign-up on %s', (dial
     // Signing up again re-uses the one registration and joins the end of the queue.
     expect((await signUp(area.residentA1, s.id)).body).toMatchObject({ status: 'waitlisted', waitlistNo: 3, waitlistPosition: 2 });
     expect(await t.ds.manager.count(DeliberationRegistrationEntity, { where: { userId: area.residentA1.id } })).toBe(1);
-    // The last seat freed with nobody waiting is simply released.
+    // A waiting resident leaving shortens the list: the next newcomer is second, behind residentA1 (ticket 3).
     await withdraw(c, s.id);
+    const d = await resident('孙三');
+    expect((await signUp(d, s.id)).body).toMatchObject({ status: 'waitlisted', waitlistNo: 4, waitlistPosition: 2 });
+    await withdraw(d, s.id);
+    // The last seat freed with nobody waiting is simply released.
     await withdraw(area.residentA1, s.id);
     await withdraw(b, s.id);
     expect((await sessions(b))[0]).toMatchObject({ seatsLeft: 1, waitingCount: 0 });
+    expect(await t.ds.manager.findOneByOrFail(DeliberationSessionEntity, { id: s.id })).toMatchObject({ taken: 0, waitlistSeq: 4, waitlistCount: 0 });
   });
 
   it('registration is refused before it opens and after it closes', async () => {

@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import type { ResolutionItem } from '@contracts/deliberation-outcomes.contract';
+import { ResolutionStatusLabels } from '@contracts/deliberation-outcomes.constants';
 import { BigButton } from '@/components/big-button/big-button';
 import { chinaDay } from './china-time';
-import { ownerText, ResolutionStatusText, resolutionTone } from './resolution-status';
+import { ownerText, resolutionTone } from './resolution-status';
 import './deliberation.scss';
 
 export interface ResolutionCardProps {
@@ -20,7 +21,7 @@ export function ResolutionCard({ resolution: r, onOpen, canFollow, onFollow, bus
     <View className={`card${r.overdue ? ' delib-card--overdue' : ''}`} id={`resolution-${r.id}`}>
       <View onClick={() => onOpen(r.id)}>
         <Text className={`delib-chip delib-chip--${r.status === 'done' ? 'success' : 'warning'}`} id={`resolution-${r.id}-status`}>
-          {ResolutionStatusText[r.status]}
+          {ResolutionStatusLabels[r.status]}
         </Text>
         {r.overdue ? (
           <Text className={`delib-chip delib-chip--${resolutionTone(r)}`} id={`resolution-${r.id}-overdue`}>

@@ -1,13 +1,5 @@
-import type { ResolutionHistoryEntry, ResolutionItem, ResolutionStatus } from '@contracts/deliberation-outcomes.contract';
-
-// The outcomes contract keeps its labels next to zod schemas (server only); the same words here, keyed by
-// the contract's status type so a new status fails the type check.
-export const ResolutionStatusText: Record<ResolutionStatus, string> = {
-  planned: '待落实',
-  in_progress: '落实中',
-  done: '已完成',
-  escalated: '已上报街道',
-};
+import type { ResolutionHistoryEntry, ResolutionItem } from '@contracts/deliberation-outcomes.contract';
+import { ResolutionStatusLabels } from '@contracts/deliberation-outcomes.constants';
 
 export function resolutionTone(r: ResolutionItem): 'success' | 'warning' | 'error' {
   if (r.status === 'done') return 'success';
@@ -28,7 +20,7 @@ export function historyText(e: ResolutionHistoryEntry): string {
     case 'status':
       return e.fromStatus === 'done' && e.toStatus === 'in_progress'
         ? '重新打开，继续落实'
-        : `状态改为“${ResolutionStatusText[e.toStatus]}”`;
+        : `状态改为“${ResolutionStatusLabels[e.toStatus]}”`;
     case 'note':
       return '更新了进展';
     case 'edited':

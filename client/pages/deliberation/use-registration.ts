@@ -1,9 +1,8 @@
-import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { RegistrationItem, SessionItem } from '@contracts/deliberation.contract';
 import { chinaDateTime } from '@/components/deliberation/china-time';
+import { useAction } from '@/hooks/use-action';
 import { signUpForSession, withdrawFromSession } from '@/services/deliberation.api';
-import { errorMessage } from '@/services/request';
 
 function signedUpText(r: RegistrationItem): string {
   if (r.status === 'confirmed') return '报名成功，座位已为您留好';
@@ -15,18 +14,14 @@ function signedUpText(r: RegistrationItem): string {
  * in the main package so the deliberation subpackage can use it too). After a change the caller reloads.
  */
 export function useRegistration(onChanged: () => Promise<void> | void) {
-  const [busy, setBusy] = useState<'sign-up' | 'cancel' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const inFlight = useRef(false);
+  const action = useAction<'sign-up' | 'cancel'>();
 
   const run = async (kind: 'sign-up' | 'cancel', s: SessionItem, ask: { title: string; content: string; confirmText: string }) => {
-    if (inFlight.current) return;
-    setError(null);
+    if (action.busy !== null) return;
+    action.setError(null);
     const answer = await Taro.showModal({ ...ask, cancelText: '再想想' });
     if (!answer.confirm) return;
-    inFlight.current = true;
-    setBusy(kind);
-    try {
+    await action.run(kind, async () => {
       if (kind === 'sign-up') {
         const r = await signUpForSession(s.id);
         void Taro.showToast({ title: signedUpText(r), icon: 'none' });
@@ -34,12 +29,7 @@ export function useRegistration(onChanged: () => Promise<void> | void) {
         await withdrawFromSession(s.id);
         void Taro.showToast({ title: '已取消报名', icon: 'none' });
       }
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      inFlight.current = false;
-      setBusy(null);
-    }
+    });
     // Whatever happened, show the server's current seats and my place.
     await onChanged();
   };
@@ -58,5 +48,5 @@ export function useRegistration(onChanged: () => Promise<void> | void) {
       confirmText: '确定取消',
     });
 
-  return { busy, error, signUp, cancel };
+  return { busy: action.busy, error: action.error, signUp, cancel };
 }

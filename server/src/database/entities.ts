@@ -22,6 +22,11 @@ import { DELIBERATION_VOTE_ENTITIES } from '../modules/deliberation/deliberation
 import { DeliberationVotes1764100000200 } from './migrations/1764100000200-DeliberationVotes';
 import { DELIBERATION_OUTCOME_ENTITIES } from '../modules/deliberation/deliberation-outcomes.entities';
 import { DeliberationOutcomes1764100000300 } from './migrations/1764100000300-DeliberationOutcomes';
+import { DeliberationWaitlistCount1764100000400 } from './migrations/1764100000400-DeliberationWaitlistCount';
+import { VOLUNTEER_ENTITIES } from '../modules/volunteers/volunteers.entities';
+import { Volunteers1764200000000 } from './migrations/1764200000000-Volunteers';
+import { TIMEBANK_ENTITIES } from '../modules/timebank/timebank.entities';
+import { Timebank1764200000100 } from './migrations/1764200000100-Timebank';
 
 export const ENTITIES = [
   StreetEntity, CommunityEntity, GridEntity, BuildingEntity, UnitEntity, DepartmentEntity,
@@ -33,7 +38,9 @@ export const ENTITIES = [
   ...DELIBERATION_TOPIC_ENTITIES,
   ...DELIBERATION_VOTE_ENTITIES,
   ...DELIBERATION_OUTCOME_ENTITIES,
+  ...VOLUNTEER_ENTITIES,
+  ...TIMEBANK_ENTITIES,
 ];
 
 /** Every migration, in order. A committed migration is never edited; add a new one. */
-export const MIGRATIONS = [Foundation1763900000000, ConcernLifecycle1764000000000, ConcernPhotos1764000000100, DiaryNotes1764000000200, Open311Keys1764000000300, ReportingIndexes1764000000400, Deliberation1764100000000, DeliberationTopics1764100000100, DeliberationVotes1764100000200, DeliberationOutcomes1764100000300];
+export const MIGRATIONS = [Foundation1763900000000, ConcernLifecycle1764000000000, ConcernPhotos1764000000100, DiaryNotes1764000000200, Open311Keys1764000000300, ReportingIndexes1764000000400, Deliberation1764100000000, DeliberationTopics1764100000100, DeliberationVotes1764100000200, DeliberationOutcomes1764100000300, DeliberationWaitlistCount1764100000400, Volunteers1764200000000, Timebank1764200000100];

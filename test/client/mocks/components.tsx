@@ -112,3 +112,13 @@ export function Input({
 export function Image({ src, className, mode }: { src: string; className?: string; mode?: string }) {
   return <img src={src} className={className} data-mode={mode} alt='' />;
 }
+
+/** Taro's <Picker> opens the phone's wheel; here an input beside its children stands for the wheel (typing = choosing). */
+export function Picker({ id, mode, onChange, children }: { id: string; mode: string; onChange: (e: { detail: { value: string } }) => void; children?: ReactNode }) {
+  return (
+    <div>
+      {children}
+      <input id={id} data-mode={mode} onChange={(e) => onChange({ detail: { value: e.target.value } })} />
+    </div>
+  );
+}

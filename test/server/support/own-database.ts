@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
 import { loadConfig, type AppConfig } from '../../../server/src/config/app-config';
 import { freshMariaDbUrl, testConfig, type Dialect } from './test-app';
 
@@ -41,4 +42,22 @@ export function tempDir(prefix: string): { file(name: string): string; remove():
       dir = null;
     },
   };
+}
+
+/**
+ * A database of this test file and this jest process alone (MariaDB: `linli_t<worker>_<name><pid>`), so another
+ * jest run started at the same time with the same worker ids cannot truncate it under us. `drop` removes it.
+ */
+export async function privateConfig(dialect: Dialect, name: string, sqliteFile: string): Promise<{ config: AppConfig; drop(): Promise<void> }> {
+  const config = await ownConfig(dialect, `${name}${process.pid}`, {}, sqliteFile);
+  const drop = async () => {
+    if (config.database.dialect === 'sqlite') return;
+    const url = new URL(config.database.url);
+    const db = url.pathname.slice(1);
+    url.pathname = '/';
+    const conn = await createConnection({ uri: url.toString() });
+    await conn.query(`DROP DATABASE IF EXISTS \`${db}\``);
+    await conn.end();
+  };
+  return { config, drop };
 }

@@ -3,8 +3,8 @@ import type {
   AgendaItem, AgendaParty, CreateAgendaItemRequest, TopicItem, UpdateAgendaItemRequest,
 } from '@contracts/deliberation-topics.contract';
 import { TOPIC_TEXT_MAX, TOPIC_TITLE_MAX } from '@contracts/deliberation-topics.constants';
+import { useAction } from '@/hooks/use-action';
 import { addAgendaItem, getTopicQueue, listTopics, updateAgendaItem } from '@/services/deliberation-staff.api';
-import { useAction } from '../shared/use-action';
 
 export const WHERE_MAX = 200;
 export const WHO_OTHERS_MAX = 200;

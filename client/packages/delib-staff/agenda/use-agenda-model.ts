@@ -1,8 +1,8 @@
 import type { AgendaItem } from '@contracts/deliberation-topics.contract';
+import { confirmAction, useAction } from '@/hooks/use-action';
+import { useResource } from '@/hooks/use-resource';
 import { getAgenda, getSession, removeAgendaItem, reorderAgenda } from '@/services/deliberation-staff.api';
 import { canRunDeliberation } from '../shared/access';
-import { confirmAction, useAction } from '../shared/use-action';
-import { useResource } from '../shared/use-resource';
 import { useSessionIdParam, useStaffGate } from '../shared/use-staff-gate';
 import { useAgendaForm } from './use-agenda-form';
 

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { CheckInOutcome } from '@/components/delib-staff/check-in-result';
+import { useResource } from '@/hooks/use-resource';
 import { checkIn, getAttendance, getSession } from '@/services/deliberation-staff.api';
 import { errorMessage } from '@/services/request';
 import { canCheckInAttendees } from '../shared/access';
-import { useResource } from '../shared/use-resource';
 import { useSessionIdParam, useStaffGate } from '../shared/use-staff-gate';
 import { checkInOutcome, codeFrom, errorOutcome, proxyOutcome } from './check-in-outcome';
 import { useProxySignup } from './use-proxy-signup';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ProxyCandidate, ProxyRegistrationResponse } from '@contracts/deliberation-votes.contract';
+import { useAction } from '@/hooks/use-action';
 import { listProxyCandidates, registerForResident } from '@/services/deliberation-staff.api';
-import { useAction } from '../shared/use-action';
 
 /** Residents without a phone first (they are the ones a grid worker registers), otherwise as the server lists them. */
 export const noPhoneFirst = (list: ProxyCandidate[]) =>

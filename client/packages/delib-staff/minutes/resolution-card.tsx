@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import type { ResolutionItem } from '@contracts/deliberation-outcomes.contract';
+import { RESOLUTION_NOTE_MAX, RESOLUTION_TRANSITIONS, ResolutionStatusLabels } from '@contracts/deliberation-outcomes.constants';
 import { BigButton } from '@/components/big-button/big-button';
 import { ChoiceChips } from '@/components/choice-chips/choice-chips';
 import { FormField } from '@/components/delib-staff/form-field';
 import { ResolutionHistory } from '@/components/delib-staff/resolution-history';
 import { InfoRow } from '@/components/info-row/info-row';
 import { Notice } from '@/components/notice/notice';
-import { noteNeeded, RESOLUTION_TRANSITIONS, ResolutionStatusLabels, transitionText } from '../shared/labels';
+import { noteNeeded, transitionText } from '../shared/labels';
 import type { Resolutions } from './use-resolutions';
 
 function StatusPanel({ r, res }: { r: ResolutionItem; res: Resolutions }) {
@@ -23,7 +24,7 @@ function StatusPanel({ r, res }: { r: ResolutionItem; res: Resolutions }) {
         label={needed ? `${needed}（必填）` : '说明（可不填）'}
         multiline
         value={res.note}
-        maxlength={500}
+        maxlength={RESOLUTION_NOTE_MAX}
         placeholder={needed === '上报街道的原因' ? '例如：需要街道协调城管执法，社区无权处理' : '例如：物业已在 3 号楼装好拴狗桩'}
         onInput={res.setNote}
       />
@@ -39,7 +40,7 @@ function NotePanel({ r, res }: { r: ResolutionItem; res: Resolutions }) {
   if (p?.kind !== 'note' || p.id !== r.id) return null;
   return (
     <View className='minutes-panel' id={`resolution-${r.id}-note-panel`}>
-      <FormField id='resolution-note' label='落实进展' multiline value={res.note} maxlength={500} placeholder='例如：已在单元门口张贴文明养犬公约' onInput={res.setNote} />
+      <FormField id='resolution-note' label='落实进展' multiline value={res.note} maxlength={RESOLUTION_NOTE_MAX} placeholder='例如：已在单元门口张贴文明养犬公约' onInput={res.setNote} />
       {res.error ? <Notice tone='error' text={res.error} id='resolution-error' /> : null}
       <BigButton id={`resolution-${r.id}-note-save`} text='记下进展' loading={res.busy === 'note'} onClick={() => res.submitNote(r)} />
       <BigButton variant='plain' text='取消' onClick={res.closePanel} />

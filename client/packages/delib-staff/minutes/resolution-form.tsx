@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { RESOLUTION_TEXT_MAX } from '@contracts/deliberation-outcomes.constants';
 import type { AgendaItem } from '@contracts/deliberation-topics.contract';
 import { BigButton } from '@/components/big-button/big-button';
 import { FormField } from '@/components/delib-staff/form-field';
@@ -14,7 +15,7 @@ export function ResolutionForm({ res, items, today }: { res: Resolutions; items:
   return (
     <View className='card' id='resolution-form'>
       <Text className='section-title'>记录一条决议</Text>
-      <FormField id='resolution-text' label='决议内容' multiline value={f.text} maxlength={500} placeholder='例如：遛狗一律拴绳，狗绳不超过 1.5 米' onInput={res.setText} />
+      <FormField id='resolution-text' label='决议内容' multiline value={f.text} maxlength={RESOLUTION_TEXT_MAX} placeholder='例如：遛狗一律拴绳，狗绳不超过 1.5 米' onInput={res.setText} />
       {items.length ? (
         <View>
           <Text className='ds-field__label'>属于哪项议程（可不选）</Text>

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { SessionOutcome } from '@contracts/deliberation-outcomes.contract';
+import { MINUTES_MAX } from '@contracts/deliberation-outcomes.constants';
 import { createMinutes, updateMinutes } from '@/services/deliberation-staff.api';
 import { ApiError, errorMessage } from '@/services/request';
-import { MINUTES_MAX } from '../shared/labels';
 
 const CONFLICTS = ['MINUTES_STATE_CONFLICT', 'MINUTES_ALREADY_RECORDED'];
 

@@ -1,7 +1,7 @@
-import { getAgenda, getAttendance, getOutcome, getSession } from '@/services/deliberation-staff.api';
+import { useResource } from '@/hooks/use-resource';
+import { getAgenda, getAttendance, getSessionOutcome, getSession } from '@/services/deliberation-staff.api';
 import { chinaToday } from '@/components/delib-staff/china-time';
 import { canRunDeliberation } from '../shared/access';
-import { useResource } from '../shared/use-resource';
 import { useSessionIdParam, useStaffGate } from '../shared/use-staff-gate';
 import { useMinutesDraft } from './use-minutes-draft';
 import { useResolutions } from './use-resolutions';
@@ -9,7 +9,7 @@ import { useResolutions } from './use-resolutions';
 /** After a session: the minutes (attendee count from check-in) and the resolutions tracked to done. */
 export function useMinutesModel() {
   const sessionId = useSessionIdParam();
-  const outcome = useResource(() => getOutcome(sessionId!));
+  const outcome = useResource(() => getSessionOutcome(sessionId!));
   const attendance = useResource(() => getAttendance(sessionId!));
   const agenda = useResource(() => getAgenda(sessionId!));
   const session = useResource(() => getSession(sessionId!));

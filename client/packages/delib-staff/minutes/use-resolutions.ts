@@ -2,10 +2,11 @@ import { useState } from 'react';
 import type {
   ResolutionHistoryEntry, ResolutionItem, ResolutionStatus,
 } from '@contracts/deliberation-outcomes.contract';
+import { RESOLUTION_NOTE_MAX, RESOLUTION_TEXT_MAX } from '@contracts/deliberation-outcomes.constants';
+import { useAction } from '@/hooks/use-action';
 import { addResolution, addResolutionNote, changeResolutionStatus, getResolution } from '@/services/deliberation-staff.api';
 import { ApiError } from '@/services/request';
-import { noteNeeded, RESOLUTION_NOTE_MAX, RESOLUTION_TEXT_MAX } from '../shared/labels';
-import { useAction } from '../shared/use-action';
+import { noteNeeded } from '../shared/labels';
 
 export interface ResolutionFields {
   text: string;

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { RepresentativeItem, SessionItem } from '@contracts/deliberation.contract';
 import type { ProxyCandidate } from '@contracts/deliberation-votes.contract';
+import { confirmAction, useAction } from '@/hooks/use-action';
+import { useResource } from '@/hooks/use-resource';
 import { addRepresentative, listProxyCandidates, listRepresentatives, removeRepresentative } from '@/services/deliberation-staff.api';
-import { confirmAction, useAction } from '../shared/use-action';
-import { useResource } from '../shared/use-resource';
 
 /**
  * 居民代表 of the community: list, remove, and add by finding a resident by name. The resident search

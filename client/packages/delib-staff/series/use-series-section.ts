@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { CreateSeriesRequest, SeriesItem, SeriesUpdateResult } from '@contracts/deliberation.contract';
 import { weeklyText } from '@/components/delib-staff/china-time';
+import { confirmAction, useAction } from '@/hooks/use-action';
+import { useResource } from '@/hooks/use-resource';
 import { createSeries, endSeries, listSeries, updateSeries } from '@/services/deliberation-staff.api';
-import { confirmAction, useAction } from '../shared/use-action';
-import { useResource } from '../shared/use-resource';
 
 export interface SeriesFields {
   name: string;

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { SessionItem } from '@contracts/deliberation.contract';
 import { chinaDay, chinaHm, chinaInstant, chinaToday, isFuture } from '@/components/delib-staff/china-time';
+import { useAction } from '@/hooks/use-action';
+import { useResource } from '@/hooks/use-resource';
 import { cancelSession, listPastSessions, listSessions, moveSession } from '@/services/deliberation-staff.api';
 import { delibStaffAgendaUrl, delibStaffCheckinUrl, delibStaffMinutesUrl, delibStaffVoteUrl } from '@/services/routes';
-import { useAction } from '../shared/use-action';
-import { useResource } from '../shared/use-resource';
 
 export const CANCEL_REASON_MAX = 200;
 export const PLACE_MAX = 100;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
+import { useAction } from '@/hooks/use-action';
+import { useResource } from '@/hooks/use-resource';
 import { getSettings, saveSettings } from '@/services/deliberation-staff.api';
-import { useAction } from '../shared/use-action';
-import { useResource } from '../shared/use-resource';
 
 /** The community's support threshold (supports a topic needs to queue) and agenda slots per session. */
 export function useSettingsSection() {

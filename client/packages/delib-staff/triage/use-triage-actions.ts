@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { SessionItem } from '@contracts/deliberation.contract';
 import type { TopicItem } from '@contracts/deliberation-topics.contract';
+import { useAction } from '@/hooks/use-action';
 import {
   declineTopic, getTopicQueue, listSessions, listTopics, mergeTopic, scheduleTopic, setAutoPlace,
 } from '@/services/deliberation-staff.api';
-import { useAction } from '../shared/use-action';
 
 export type PanelKind = 'schedule' | 'merge' | 'decline';
 export const DECLINE_REASON_MAX = 200;

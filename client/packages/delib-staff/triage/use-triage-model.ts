@@ -3,11 +3,11 @@ import Taro from '@tarojs/taro';
 import type { TopicDetail, TopicStatus } from '@contracts/deliberation-topics.contract';
 import { TopicStatusLabels } from '@contracts/deliberation-topics.constants';
 import { usePagedList } from '@/hooks/use-paged-list';
+import { useResource } from '@/hooks/use-resource';
 import { getTopic, getTopicQueue, listTopics } from '@/services/deliberation-staff.api';
 import { errorMessage } from '@/services/request';
 import { delibStaffAgendaUrl } from '@/services/routes';
 import { canRunDeliberation } from '../shared/access';
-import { useResource } from '../shared/use-resource';
 import { useStaffGate } from '../shared/use-staff-gate';
 import { useTriageActions } from './use-triage-actions';
 

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { CreateVoteRequest, VoteEligibility, VoteMode } from '@contracts/deliberation-votes.contract';
+import { VOTE_OPTIONS_MAX, VOTE_OPTIONS_MIN } from '@contracts/deliberation-votes.constants';
 import { chinaInstant, isFuture } from '@/components/delib-staff/china-time';
+import { useAction } from '@/hooks/use-action';
 import { openVote } from '@/services/deliberation-staff.api';
-import { VOTE_OPTIONS_MAX, VOTE_OPTIONS_MIN } from '../shared/labels';
-import { useAction } from '../shared/use-action';
 
 /** When the vote closes: in so many minutes, or at a chosen day and time. */
 export type ClosesIn = 10 | 30 | 60 | 1440 | 'custom';

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { VoteItem } from '@contracts/deliberation-votes.contract';
-import { closeVote, getAgenda, getSession, listVotes, setOfflineTally } from '@/services/deliberation-staff.api';
+import { OFFLINE_TALLY_EDIT_HOURS } from '@contracts/deliberation-votes.constants';
+import { confirmAction, useAction } from '@/hooks/use-action';
+import { useResource } from '@/hooks/use-resource';
+import { closeVote, getAgenda, getSession, listSessionVotes, setOfflineTally } from '@/services/deliberation-staff.api';
 import { canRunDeliberation } from '../shared/access';
-import { OFFLINE_TALLY_EDIT_HOURS } from '../shared/labels';
-import { confirmAction, useAction } from '../shared/use-action';
-import { useResource } from '../shared/use-resource';
 import { useSessionIdParam, useStaffGate } from '../shared/use-staff-gate';
 import { useVoteForm } from './use-vote-form';
 
@@ -21,7 +21,7 @@ export function tallyEditable(v: VoteItem, now = Date.now()): boolean {
 /** Votes of one session: open one on an agenda item, live counts, close, and the offline tally (举手). */
 export function useVoteModel() {
   const sessionId = useSessionIdParam();
-  const votes = useResource(() => listVotes(sessionId!));
+  const votes = useResource(() => listSessionVotes(sessionId!));
   const agenda = useResource(() => getAgenda(sessionId!));
   const session = useResource(() => getSession(sessionId!));
   const form = useVoteForm(votes.reload);

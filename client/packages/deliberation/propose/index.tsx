@@ -14,6 +14,37 @@ function FieldError({ id, text }: { id: string; text?: string }) {
   ) : null;
 }
 
+interface ProposeFieldProps {
+  /** The ids are propose-<name> and propose-<name>-error. */
+  name: string;
+  title: string;
+  value: string;
+  maxlength: number;
+  placeholder: string;
+  /** A several-line text box instead of one line. */
+  multiline?: boolean;
+  error?: string;
+  onInput: (value: string) => void;
+}
+
+/** One numbered text question of the form: its title, the box in a card, and its error line. */
+function ProposeField({ name, title, value, maxlength, placeholder, multiline, error, onInput }: ProposeFieldProps) {
+  const id = `propose-${name}`;
+  return (
+    <>
+      <Text className='section-title'>{title}</Text>
+      <View className='card'>
+        {multiline ? (
+          <Textarea id={id} className='propose-page__textarea' value={value} maxlength={maxlength} placeholder={placeholder} onInput={(ev) => onInput(ev.detail.value)} />
+        ) : (
+          <Input id={id} className='propose-page__input' value={value} maxlength={maxlength} placeholder={placeholder} onInput={(ev) => onInput(ev.detail.value)} />
+        )}
+      </View>
+      <FieldError id={`${id}-error`} text={error} />
+    </>
+  );
+}
+
 export default function ProposePage() {
   const m = useProposeModel();
   const f = m.fields;
@@ -22,44 +53,9 @@ export default function ProposePage() {
     <PageShell className='propose-page'>
       <Text className='caption'>写下想和邻居、社区一起商量的事。邻居支持的人够了，就会安排到议事亭讨论。</Text>
 
-      <Text className='section-title'>1. 议题标题</Text>
-      <View className='card'>
-        <Input
-          id='propose-title'
-          className='propose-page__input'
-          value={f.title}
-          maxlength={m.limits.title}
-          placeholder='一句话说清楚，例如：小区文明养犬'
-          onInput={(ev) => m.setTitle(ev.detail.value)}
-        />
-      </View>
-      <FieldError id='propose-title-error' text={e.title} />
-
-      <Text className='section-title'>2. 哪里不对</Text>
-      <View className='card'>
-        <Textarea
-          id='propose-problem'
-          className='propose-page__textarea'
-          value={f.problem}
-          maxlength={m.limits.text}
-          placeholder='现在有什么问题，影响到谁'
-          onInput={(ev) => m.setProblem(ev.detail.value)}
-        />
-      </View>
-      <FieldError id='propose-problem-error' text={e.problem} />
-
-      <Text className='section-title'>3. 希望怎样</Text>
-      <View className='card'>
-        <Textarea
-          id='propose-hope'
-          className='propose-page__textarea'
-          value={f.hope}
-          maxlength={m.limits.text}
-          placeholder='您希望怎么解决'
-          onInput={(ev) => m.setHope(ev.detail.value)}
-        />
-      </View>
-      <FieldError id='propose-hope-error' text={e.hope} />
+      <ProposeField name='title' title='1. 议题标题' value={f.title} maxlength={m.limits.title} placeholder='一句话说清楚，例如：小区文明养犬' error={e.title} onInput={m.setTitle} />
+      <ProposeField name='problem' title='2. 哪里不对' multiline value={f.problem} maxlength={m.limits.text} placeholder='现在有什么问题，影响到谁' error={e.problem} onInput={m.setProblem} />
+      <ProposeField name='hope' title='3. 希望怎样' multiline value={f.hope} maxlength={m.limits.text} placeholder='您希望怎么解决' error={e.hope} onInput={m.setHope} />
 
       <Text className='section-title'>4. 类别</Text>
       <CategoryTiles tiles={m.categories} selected={f.category} onSelect={m.setCategory} />

@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import type { ResolutionDetail } from '@contracts/deliberation-outcomes.contract';
+import { ResolutionStatusLabels } from '@contracts/deliberation-outcomes.constants';
 import { BigButton } from '@/components/big-button/big-button';
 import { chinaDate, chinaDateTime, chinaDay } from '@/components/deliberation/china-time';
-import { historyText, ownerText, ResolutionStatusText, resolutionTone } from '@/components/deliberation/resolution-status';
+import { historyText, ownerText, resolutionTone } from '@/components/deliberation/resolution-status';
 import { ErrorRetry } from '@/components/error-retry/error-retry';
 import { InfoRow } from '@/components/info-row/info-row';
 import { Notice } from '@/components/notice/notice';
@@ -16,7 +17,7 @@ function Facts({ m, r }: { m: Model; r: ResolutionDetail }) {
   return (
     <View className={`card${r.overdue ? ' delib-card--overdue' : ''}`} id='resolution-facts'>
       <Text className={`delib-chip delib-chip--${r.status === 'done' ? 'success' : 'warning'}`} id='resolution-status'>
-        {ResolutionStatusText[r.status]}
+        {ResolutionStatusLabels[r.status]}
       </Text>
       {r.overdue ? (
         <Text className={`delib-chip delib-chip--${resolutionTone(r)}`} id='resolution-overdue'>

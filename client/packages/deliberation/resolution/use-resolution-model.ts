@@ -2,10 +2,10 @@ import { useCallback } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { FollowResponse, ResolutionDetail } from '@contracts/deliberation-outcomes.contract';
 import { useMe } from '@/hooks/use-me';
+import { useResource } from '@/hooks/use-resource';
 import { canFollowResolutions, getResolution } from '@/services/deliberation.api';
 import { deliberationSessionUrl, deliberationTopicUrl } from '@/services/routes';
 import { useFollow } from '../shared/use-follow';
-import { useLoaded } from '../shared/use-loaded';
 
 const followed = (r: ResolutionDetail | null, a: FollowResponse) => (r && r.id === a.resolutionId ? { ...r, following: a.following, followers: a.followers } : r);
 
@@ -14,7 +14,7 @@ export function useResolutionModel() {
   const id = Number(params.id);
   const valid = Number.isInteger(id) && id > 0;
 
-  const resolution = useLoaded(useCallback(() => getResolution(id), [id]));
+  const resolution = useResource(() => getResolution(id));
   const { reload: reloadResolution, setData } = resolution;
   const me = useMe(useCallback(async () => {
     if (valid) await reloadResolution();

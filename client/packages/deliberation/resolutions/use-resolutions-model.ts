@@ -1,21 +1,21 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
 import type { FollowResponse, ResolutionItem } from '@contracts/deliberation-outcomes.contract';
+import { ResolutionStatusLabels } from '@contracts/deliberation-outcomes.constants';
 import type { Choice } from '@/components/choice-chips/choice-chips';
-import { ResolutionStatusText } from '@/components/deliberation/resolution-status';
 import { useMe } from '@/hooks/use-me';
-import { usePagedList } from '@/hooks/use-paged-list';
 import { canFollowResolutions, listResolutions, type ResolutionFilter } from '@/services/deliberation.api';
 import { deliberationResolutionUrl } from '@/services/routes';
 import { useFollow } from '../shared/use-follow';
+import { useListPage } from '../shared/use-list-page';
 
 export const resolutionFilters: ReadonlyArray<Choice<ResolutionFilter>> = [
   { key: 'all', label: '全部' },
   { key: 'overdue', label: '已逾期' },
-  { key: 'planned', label: ResolutionStatusText.planned },
-  { key: 'in_progress', label: ResolutionStatusText.in_progress },
-  { key: 'escalated', label: ResolutionStatusText.escalated },
-  { key: 'done', label: ResolutionStatusText.done },
+  { key: 'planned', label: ResolutionStatusLabels.planned },
+  { key: 'in_progress', label: ResolutionStatusLabels.in_progress },
+  { key: 'escalated', label: ResolutionStatusLabels.escalated },
+  { key: 'done', label: ResolutionStatusLabels.done },
 ];
 
 const EMPTY_TEXT: Record<ResolutionFilter, string> = {
@@ -34,16 +34,8 @@ export function applyFollow(items: ResolutionItem[], answer: FollowResponse): Re
 export function useResolutionsModel() {
   const [filter, setFilter] = useState<ResolutionFilter>('all');
   const fetchPage = useCallback((cursor: string | null) => listResolutions(filter, cursor), [filter]);
-  const list = usePagedList<ResolutionItem>(fetchPage);
-  const { reload, setItems } = list;
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void reload();
-    shown.current = true;
-  });
+  const list = useListPage<ResolutionItem>(fetchPage);
+  const { setItems } = list;
   const { me } = useMe();
   const follow = useFollow((answer) => setItems((prev) => applyFollow(prev, answer)));
 

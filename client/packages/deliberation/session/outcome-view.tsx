@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import type { SessionOutcome } from '@contracts/deliberation-outcomes.contract';
+import { ResolutionStatusLabels } from '@contracts/deliberation-outcomes.constants';
 import { chinaDay } from '@/components/deliberation/china-time';
-import { ownerText, ResolutionStatusText } from '@/components/deliberation/resolution-status';
+import { ownerText } from '@/components/deliberation/resolution-status';
 
 export interface OutcomeViewProps {
   outcome: SessionOutcome;
@@ -38,7 +39,7 @@ export function OutcomeView({ outcome, onOpenResolution }: OutcomeViewProps) {
                 {i + 1}. {r.text}
               </Text>
               <Text className='caption'>
-                {ResolutionStatusText[r.status]}
+                {ResolutionStatusLabels[r.status]}
                 {r.overdue ? '（已逾期）' : ''} · 负责：{ownerText(r)} · 期限：{chinaDay(r.dueDate)} ›
               </Text>
             </View>

@@ -4,12 +4,12 @@ import type { VoteItem } from '@contracts/deliberation-votes.contract';
 import { chinaDateTime } from '@/components/deliberation/china-time';
 import { registrationView } from '@/components/deliberation/registration';
 import { useMe } from '@/hooks/use-me';
+import { useResource } from '@/hooks/use-resource';
 import { useRegistration } from '@/pages/deliberation/use-registration';
 import { canTakePart, getAgenda, getSession, getSessionOutcome, listSessionVotes } from '@/services/deliberation.api';
 import { deliberationResolutionUrl, deliberationSessionUrl, deliberationTopicUrl } from '@/services/routes';
 import { addSessionToCalendar } from '../shared/calendar';
 import { copyLink, useShareCard } from '../shared/share';
-import { useLoaded } from '../shared/use-loaded';
 import { useVotes } from './use-votes';
 
 const NOT_FOUND = '没有找到这场议事';
@@ -19,10 +19,10 @@ export function useSessionModel() {
   const id = Number(params.id);
   const valid = Number.isInteger(id) && id > 0;
 
-  const session = useLoaded(useCallback(() => getSession(id), [id]));
-  const agenda = useLoaded(useCallback(() => getAgenda(id), [id]));
-  const votes = useLoaded(useCallback(() => listSessionVotes(id), [id]));
-  const outcome = useLoaded(useCallback(() => getSessionOutcome(id), [id]));
+  const session = useResource(() => getSession(id));
+  const agenda = useResource(() => getAgenda(id));
+  const votes = useResource(() => listSessionVotes(id));
+  const outcome = useResource(() => getSessionOutcome(id));
   const { reload: reloadSession } = session;
   const { reload: reloadAgenda } = agenda;
   const { reload: reloadVotes } = votes;

@@ -1,17 +1,11 @@
 import { Text, View } from '@tarojs/components';
-import type { VoteEligibility, VoteItem, VoteResults } from '@contracts/deliberation-votes.contract';
+import type { VoteItem, VoteResults } from '@contracts/deliberation-votes.contract';
+import { VoteEligibilityLabels } from '@contracts/deliberation-votes.constants';
 import { BigButton } from '@/components/big-button/big-button';
 import { chinaDateTime } from '@/components/deliberation/china-time';
 import { ProgressLine } from '@/components/deliberation/progress-line';
 import { Notice } from '@/components/notice/notice';
 import { choiceText } from './use-votes';
-
-// Same words as the votes contract (its labels sit beside zod schemas, which stay on the server).
-const EligibilityText: Record<VoteEligibility, string> = {
-  checked_in: '已签到的参会居民',
-  registered: '已报名的居民',
-  community: '本社区全体居民',
-};
 
 function Results({ vote, results }: { vote: VoteItem; results: VoteResults }) {
   const most = Math.max(1, ...results.options.map((o) => o.total));
@@ -61,7 +55,7 @@ export function VoteCard({ vote, chosen, error, busy, onToggle, onSubmit }: Vote
         {open ? `投票中，${chinaDateTime(vote.closesAt)} 截止` : '投票已结束'}
       </Text>
       <Text className='delib-line muted'>
-        {how}；可投票：{EligibilityText[vote.eligibility]}
+        {how}；可投票：{VoteEligibilityLabels[vote.eligibility]}
       </Text>
       {vote.myBallot ? (
         <Text className='delib-status delib-status--success' id={`vote-${vote.id}-mine`}>

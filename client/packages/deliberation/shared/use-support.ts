@@ -1,24 +1,21 @@
-import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { TopicDetail, TopicItem } from '@contracts/deliberation-topics.contract';
 import { supportAction } from '@/components/deliberation/topic-support';
+import { useAction } from '@/hooks/use-action';
 import { supportTopic, withdrawTopicSupport } from '@/services/deliberation.api';
-import { errorMessage } from '@/services/request';
 
 /**
  * Supporting a topic, or withdrawing my support (after a confirm). The server's answer replaces the topic;
  * on an error its message is shown and `onFailed` may reload what is on screen.
  */
 export function useSupport(onDone: (topic: TopicDetail) => void, onFailed?: () => Promise<void> | void) {
-  const [busy, setBusy] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const inFlight = useRef(false);
+  const action = useAction<number>();
 
   const toggle = async (t: TopicItem) => {
-    const action = supportAction(t);
-    if (!action || inFlight.current) return;
-    setError(null);
-    if (action === 'withdraw') {
+    const kind = supportAction(t);
+    if (!kind || action.busy !== null) return;
+    action.setError(null);
+    if (kind === 'withdraw') {
       const answer = await Taro.showModal({
         title: '取消支持',
         content: `确定不再支持“${t.title}”吗？`,
@@ -27,20 +24,13 @@ export function useSupport(onDone: (topic: TopicDetail) => void, onFailed?: () =
       });
       if (!answer.confirm) return;
     }
-    inFlight.current = true;
-    setBusy(t.id);
-    try {
-      const topic = action === 'support' ? await supportTopic(t.id) : await withdrawTopicSupport(t.id);
+    const done = await action.run(t.id, async () => {
+      const topic = kind === 'support' ? await supportTopic(t.id) : await withdrawTopicSupport(t.id);
       onDone(topic);
-      void Taro.showToast({ title: action === 'support' ? '已支持' : '已取消支持', icon: 'none' });
-    } catch (e) {
-      setError(errorMessage(e));
-      await onFailed?.();
-    } finally {
-      inFlight.current = false;
-      setBusy(null);
-    }
+      void Taro.showToast({ title: kind === 'support' ? '已支持' : '已取消支持', icon: 'none' });
+    });
+    if (!done) await onFailed?.();
   };
 
-  return { busy, error, toggle: (t: TopicItem) => void toggle(t) };
+  return { busy: action.busy, error: action.error, toggle: (t: TopicItem) => void toggle(t) };
 }

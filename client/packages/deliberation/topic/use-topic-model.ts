@@ -1,10 +1,10 @@
 import { useCallback } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useMe } from '@/hooks/use-me';
+import { useResource } from '@/hooks/use-resource';
 import { canTakePart, getTopic } from '@/services/deliberation.api';
 import { deliberationSessionUrl, deliberationTopicUrl } from '@/services/routes';
 import { copyLink, useShareCard } from '../shared/share';
-import { useLoaded } from '../shared/use-loaded';
 import { useSupport } from '../shared/use-support';
 import { topicStatusExplained } from './topic-status';
 
@@ -13,7 +13,7 @@ export function useTopicModel() {
   const id = Number(params.id);
   const valid = Number.isInteger(id) && id > 0;
 
-  const topic = useLoaded(useCallback(() => getTopic(id), [id]));
+  const topic = useResource(() => getTopic(id));
   const { reload: reloadTopic, setData } = topic;
   const me = useMe(useCallback(async () => {
     if (valid) await reloadTopic();

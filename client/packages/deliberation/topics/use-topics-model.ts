@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
 import type { TopicDetail, TopicItem, TopicSort } from '@contracts/deliberation-topics.contract';
 import { TopicStatusLabels } from '@contracts/deliberation-topics.constants';
 import type { Choice } from '@/components/choice-chips/choice-chips';
 import { useMe } from '@/hooks/use-me';
-import { usePagedList } from '@/hooks/use-paged-list';
 import { canTakePart, listTopics, type TopicFilter } from '@/services/deliberation.api';
 import { deliberationTopicUrl, Routes } from '@/services/routes';
+import { useListPage } from '../shared/use-list-page';
 import { useSupport } from '../shared/use-support';
 
 export const topicSortTabs: ReadonlyArray<{ key: TopicSort; label: string }> = [
@@ -39,18 +39,9 @@ export function useTopicsModel() {
   const [sort, setSort] = useState<TopicSort>('support');
   const [filter, setFilter] = useState<TopicFilter>('all');
   const fetchPage = useCallback((cursor: string | null) => listTopics(sort, filter, cursor), [sort, filter]);
-  const list = usePagedList<TopicItem>(fetchPage);
-  const { reload, setItems } = list;
-
   // The first page on open and whenever sort or filter change; again when coming back (e.g. after proposing).
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void reload();
-    shown.current = true;
-  });
+  const list = useListPage<TopicItem>(fetchPage);
+  const { reload, setItems } = list;
   const { me } = useMe();
 
   const support = useSupport(

@@ -12,6 +12,13 @@ export interface Member {
   communityId: number;
 }
 
+/** The errors of member() and session(), also thrown by hot paths that read member and session in one query. */
+export const accessErrors = {
+  unauthenticated: () => new DomainException(ErrorCode.UNAUTHENTICATED, 401, '请重新登录'),
+  unitRequired: () => new DomainException(ErrorCode.UNIT_REQUIRED, 422, '请先在“我的”里选择您居住的单元，再参加议事'),
+  sessionNotFound: () => new DomainException(ErrorCode.SESSION_NOT_FOUND, 404, '没有找到这场议事'),
+};
+
 /** Who may see and change what: everyone acts within their own community; a session of another community is "not found". */
 @Injectable()
 export class DeliberationAccess {
@@ -19,16 +26,14 @@ export class DeliberationAccess {
 
   async member(auth: AuthClaims): Promise<Member> {
     const user = await this.db.manager.findOne(UserEntity, { where: { id: auth.sub } });
-    if (!user) throw new DomainException(ErrorCode.UNAUTHENTICATED, 401, '请重新登录');
-    if (user.communityId === null) {
-      throw new DomainException(ErrorCode.UNIT_REQUIRED, 422, '请先在“我的”里选择您居住的单元，再参加议事');
-    }
+    if (!user) throw accessErrors.unauthenticated();
+    if (user.communityId === null) throw accessErrors.unitRequired();
     return { user, communityId: Number(user.communityId) };
   }
 
   async session(member: Member, sessionId: number): Promise<DeliberationSessionEntity> {
     const s = await this.repo.findSession(sessionId);
-    if (!s || s.communityId !== member.communityId) throw new DomainException(ErrorCode.SESSION_NOT_FOUND, 404, '没有找到这场议事');
+    if (!s || s.communityId !== member.communityId) throw accessErrors.sessionNotFound();
     return s;
   }
 }

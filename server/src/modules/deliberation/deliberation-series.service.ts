@@ -131,7 +131,7 @@ export class DeliberationSeriesService {
       const ok = await this.repo.insertSessionOnce({
         seriesId: series.id, communityId: series.communityId, slotAt, startsAt: slotAt, ...t, place: series.place, status: 'scheduled',
         cancelReason: null, capacity: series.seats - series.reservedSeats, taken: 0, reservedCapacity: series.reservedSeats, reservedTaken: 0,
-        waitlistSeq: 0, createdAt: now, updatedAt: now,
+        waitlistSeq: 0, waitlistCount: 0, createdAt: now, updatedAt: now,
       });
       if (ok) created++;
     }

@@ -4,12 +4,28 @@ import type { RegistrationItem } from '../../../../contracts/deliberation.contra
 import { ErrorCode } from '../../../../contracts/errors';
 import type { AuthClaims } from '../../common/auth/token.service';
 import { DomainException } from '../../common/domain-exception';
+import { dbDate } from '../../common/time';
 import { DatabaseService, isUniqueViolation } from '../../database/database.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { DeliberationAccess } from './deliberation-access';
-import { DeliberationRegistrationEntity, type DeliberationSessionEntity } from './deliberation.entities';
+import { accessErrors, DeliberationAccess } from './deliberation-access';
+import type { DeliberationSessionEntity } from './deliberation.entities';
 import { sessionLink, toRegistrationItem } from './deliberation.mapper';
-import { DeliberationRepository, type SeatKind } from './deliberation.repository';
+import { DeliberationRepository, newCheckInCode, type RegistrationValues, type SeatKind } from './deliberation.repository';
+
+interface EnrolOptions {
+  proxyBy: number | null;
+  already: () => DomainException;
+}
+
+/** What a sign-up wrote: the registration, and (waiting) its place on the list when the ticket was taken. */
+export interface Placement {
+  id: number;
+  status: 'confirmed' | 'waitlisted';
+  seatKind: SeatKind | null;
+  waitlistNo: number | null;
+  position: number | null;
+  checkInCode: string;
+}
 
 const alreadyRegistered = () => new DomainException(ErrorCode.ALREADY_REGISTERED, 409, '您已经报名了这场议事');
 
@@ -27,45 +43,65 @@ export class DeliberationSignupService {
     private readonly notifications: NotificationsService,
   ) {}
 
+  /**
+   * A resident's own sign-up: the hot path of a sign-up race. One read (member, session, my registration, am I a
+   * representative), then the one transaction; the answer is built from what the transaction wrote.
+   */
   async signUp(auth: AuthClaims, sessionId: number): Promise<RegistrationItem> {
-    const member = await this.access.member(auth);
-    const session = await this.access.session(member, sessionId);
-    this.assertRegistrationOpen(session, new Date());
-    await this.enrol(session, member.user.id, { proxyBy: null, already: alreadyRegistered });
-    return this.mine(sessionId, member.user.id);
+    const ctx = await this.repo.signUpContext(auth.sub, sessionId);
+    // The same checks, in the same order, as DeliberationAccess.member and .session.
+    if (!ctx) throw accessErrors.unauthenticated();
+    if (ctx.communityId === null) throw accessErrors.unitRequired();
+    if (!ctx.session || ctx.session.communityId !== ctx.communityId) throw accessErrors.sessionNotFound();
+    this.assertRegistrationOpen(ctx.session, new Date());
+    if (ctx.registration && ctx.registration.status !== 'cancelled') throw alreadyRegistered();
+    const placed = await this.place(ctx.session.id, auth.sub, ctx.registration, ctx.representative, { proxyBy: null, already: alreadyRegistered });
+    return toRegistrationItem({ ...placed, sessionId: ctx.session.id, checkedInAt: null }, placed.position);
   }
 
   /**
-   * Gives one resident of the session's community a seat, or else the next waiting-list ticket: the one path
-   * for a resident's own sign-up and for a grid worker's 代办 (`proxyBy`). The caller checks the time window.
+   * Gives one resident of the session's community a seat, or else the next waiting-list ticket: the path for a
+   * grid worker's 代办 (`proxyBy`); a resident's own sign-up reads the same facts in one query. The caller checks the time window.
    */
-  async enrol(session: DeliberationSessionEntity, userId: number, opts: { proxyBy: number | null; already: () => DomainException }): Promise<void> {
-    const sessionId = session.id;
-    const existing = await this.repo.findRegistration(sessionId, userId);
+  async enrol(session: Pick<DeliberationSessionEntity, 'id' | 'communityId'>, userId: number, opts: EnrolOptions): Promise<Placement> {
+    const existing = await this.repo.findRegistration(session.id, userId);
     if (existing && existing.status !== 'cancelled') throw opts.already();
     const representative = await this.repo.isRepresentative(session.communityId, userId);
-    await this.db.transaction(async (m) => {
+    return this.place(session.id, userId, existing, representative, opts);
+  }
+
+  /**
+   * The transaction of a sign-up: a reserved seat (representatives), else an open seat, else the next ticket; then
+   * the registration row (a new one, or the resident's cancelled one again). `existing` is their cancelled row, if any.
+   */
+  private async place(
+    sessionId: number, userId: number, existing: { id: number; checkInCode: string } | null, representative: boolean, opts: EnrolOptions,
+  ): Promise<Placement> {
+    return this.db.transaction(async (m) => {
       const now = new Date();
       let seatKind: SeatKind | null = null;
       if (representative && (await this.repo.takeSeat(m, sessionId, 'reserved'))) seatKind = 'reserved';
       else if (await this.repo.takeSeat(m, sessionId, 'open')) seatKind = 'open';
-      const waitlistNo = seatKind ? null : await this.repo.nextWaitlistNo(m, sessionId);
-      if (!seatKind && waitlistNo === null) throw new DomainException(ErrorCode.SESSION_CANCELLED, 409, '这场议事已经取消');
-      const status = seatKind ? 'confirmed' : 'waitlisted';
+      const ticket = seatKind ? null : await this.repo.nextWaitlistNo(m, sessionId);
+      if (!seatKind && ticket === null) throw new DomainException(ErrorCode.SESSION_CANCELLED, 409, '这场议事已经取消');
+      const v = {
+        sessionId, userId, status: seatKind ? 'confirmed' : 'waitlisted', seatKind, waitlistNo: ticket?.waitlistNo ?? null,
+        checkInCode: existing?.checkInCode ?? newCheckInCode(), proxyBy: opts.proxyBy,
+      } satisfies RegistrationValues;
       let id: number;
       if (existing) {
         // Signing up again after cancelling: the same row (one registration per resident per session).
-        if (!(await this.repo.transition(m, existing.id, 'cancelled', { status, seatKind, waitlistNo }, now))) throw opts.already();
+        if (!(await this.repo.signUpAgain(m, existing.id, v, now))) throw opts.already();
         id = existing.id;
       } else {
         try {
-          id = await this.repo.insertRegistration(m, { sessionId, userId, status, seatKind, waitlistNo, now });
+          id = await this.repo.insertRegistration(m, v, now);
         } catch (err) {
           if (isUniqueViolation(err)) throw opts.already();
           throw err;
         }
       }
-      if (opts.proxyBy !== null || existing?.proxyBy) await m.update(DeliberationRegistrationEntity, { id }, { proxyBy: opts.proxyBy });
+      return { id, status: v.status, seatKind, waitlistNo: v.waitlistNo, position: ticket?.position ?? null, checkInCode: v.checkInCode };
     });
   }
 
@@ -82,6 +118,7 @@ export class DeliberationSignupService {
       if (!reg || reg.status === 'cancelled') throw this.notFound();
       if (reg.checkedInAt) throw new DomainException(ErrorCode.ALREADY_CHECKED_IN, 409, '您已经签到，不能再取消报名；如需离开请告诉工作人员');
       if (!(await this.repo.transition(m, reg.id, reg.status, { status: 'cancelled', seatKind: null }, now))) throw this.notFound();
+      if (reg.status === 'waitlisted') await this.repo.leaveWaitlist(m, sessionId);
       if (reg.status === 'confirmed' && reg.seatKind) await this.handOver(m, session, reg.seatKind, now);
     });
     return this.mine(sessionId, userId);
@@ -100,6 +137,7 @@ export class DeliberationSignupService {
     if (!(await this.repo.transition(m, next.id, 'waitlisted', { status: 'confirmed', seatKind }, now))) {
       throw new DomainException(ErrorCode.REGISTRATION_NOT_FOUND, 409, '候补名单刚刚变化，请重试');
     }
+    await this.repo.leaveWaitlist(m, session.id);
     await this.notifications.notify(m, {
       userId: next.userId, type: 'deliberation.promoted', title: '候补成功',
       body: '有居民取消了报名，您已从候补转为正式报名，请按时参加议事。', link: sessionLink(session.id),
@@ -112,10 +150,10 @@ export class DeliberationSignupService {
     return toRegistrationItem(reg, pos);
   }
 
-  private assertRegistrationOpen(s: DeliberationSessionEntity, now: Date): void {
+  private assertRegistrationOpen(s: Pick<DeliberationSessionEntity, 'status'> & { opensAt: Date | string; closesAt: Date | string }, now: Date): void {
     if (s.status === 'cancelled') throw new DomainException(ErrorCode.SESSION_CANCELLED, 409, '这场议事已经取消');
-    if (now < new Date(s.opensAt)) throw new DomainException(ErrorCode.REGISTRATION_NOT_OPEN, 409, '报名还没有开始');
-    if (now >= new Date(s.closesAt)) throw new DomainException(ErrorCode.REGISTRATION_CLOSED, 409, '报名已经截止');
+    if (now < dbDate(s.opensAt)) throw new DomainException(ErrorCode.REGISTRATION_NOT_OPEN, 409, '报名还没有开始');
+    if (now >= dbDate(s.closesAt)) throw new DomainException(ErrorCode.REGISTRATION_CLOSED, 409, '报名已经截止');
   }
 
   private notFound(): DomainException {

@@ -1,13 +1,13 @@
 import type { Role } from '../../../../contracts/roles';
 import type { MyBallot, VoteItem, VoteResults } from '../../../../contracts/deliberation-votes.contract';
-import { toIso } from '../../common/time';
+import { dbDate, toIso } from '../../common/time';
 import type { DeliberationRegistrationEntity } from './deliberation.entities';
 import type { BallotView } from './deliberation-votes.repository';
 import type { DeliberationVoteEntity, DeliberationVoteOptionEntity } from './deliberation-votes.entities';
 
 /** Closed once staff closed it or its closing time has passed. */
-export function isClosed(v: DeliberationVoteEntity, now: Date): boolean {
-  return v.closedAt !== null || new Date(v.closesAt) <= now;
+export function isClosed(v: { closedAt: Date | string | null; closesAt: Date | string }, now: Date): boolean {
+  return v.closedAt !== null || dbDate(v.closesAt) <= now;
 }
 
 /** When it closed (or will close). */
@@ -21,7 +21,9 @@ export const ALREADY_VOTED_MESSAGE = '您已投票，投票后不能修改';
  * Why this person may not vote (Chinese), or null if they may. `registration` is theirs for the vote's session.
  * Closed and already-voted are checked by the caller; this is eligibility only.
  */
-export function ineligibility(v: DeliberationVoteEntity, role: Role, registration: Pick<DeliberationRegistrationEntity, 'status' | 'checkedInAt'> | null): string | null {
+export function ineligibility(
+  v: Pick<DeliberationVoteEntity, 'eligibility'>, role: Role, registration: { status: DeliberationRegistrationEntity['status']; checkedInAt: Date | string | null } | null,
+): string | null {
   if (role !== 'resident') return '工作人员不参与居民投票';
   if (v.eligibility === 'checked_in' && !(registration?.status === 'confirmed' && registration.checkedInAt)) {
     return '只有到场签到的居民可以投票';

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
+import type { RegistrationStatus } from '../../../../contracts/deliberation.contract';
+import type { Role } from '../../../../contracts/roles';
 import { affectedRows, DatabaseService } from '../../database/database.service';
 import { DeliberationRegistrationEntity } from './deliberation.entities';
 import { DeliberationAgendaItemEntity } from './deliberation-topics.entities';
@@ -22,6 +24,38 @@ export interface BallotView {
 export const INSERT_BALLOT_SQL =
   'INSERT INTO deliberation_ballots (vote_id, user_id, created_at) SELECT id, ?, ? FROM deliberation_votes WHERE id = ? AND closed_at IS NULL AND closes_at > ?';
 
+/**
+ * Everything casting a ballot needs, in one read: the voter (role, community), the vote, the ids of its options
+ * (comma-separated: GROUP_CONCAT is spelled alike on SQLite and MariaDB) and the voter's registration for the
+ * vote's session. Parameters: vote id, user id.
+ */
+export const BALLOT_CONTEXT_SQL = `SELECT u.role AS role, u.community_id AS communityId,
+       v.id AS voteId, v.community_id AS voteCommunityId, v.session_id AS sessionId, v.mode AS mode, v.max_choices AS maxChoices,
+       v.eligibility AS eligibility, v.closes_at AS closesAt, v.closed_at AS closedAt,
+       (SELECT GROUP_CONCAT(o.id) FROM deliberation_vote_options o WHERE o.vote_id = v.id) AS optionIds,
+       r.status AS registrationStatus, r.checked_in_at AS checkedInAt
+  FROM users u
+  LEFT JOIN deliberation_votes v ON v.id = ?
+  LEFT JOIN deliberation_registrations r ON r.session_id = v.session_id AND r.user_id = u.id
+ WHERE u.id = ?`;
+
+/** The chosen options of one ballot: `count` rows of (ballot_id, vote_id, option_id). */
+export function insertChoicesSql(count: number): string {
+  return `INSERT INTO deliberation_ballot_choices (ballot_id, vote_id, option_id) VALUES ${Array(count).fill('(?, ?, ?)').join(', ')}`;
+}
+
+/** What BALLOT_CONTEXT_SQL found; null when the user does not exist. */
+export interface BallotContext {
+  role: Role;
+  communityId: number | null;
+  vote: (Pick<DeliberationVoteEntity, 'id' | 'communityId' | 'sessionId' | 'mode' | 'maxChoices' | 'eligibility'> & {
+    closesAt: Date | string;
+    closedAt: Date | string | null;
+    optionIds: number[];
+  }) | null;
+  registration: { status: RegistrationStatus; checkedInAt: Date | string | null } | null;
+}
+
 async function run(m: EntityManager, sql: string, params: unknown[]): Promise<{ affected: number; raw: unknown }> {
   if (!m.queryRunner) throw new Error('writes run inside a transaction');
   const r = await m.queryRunner.query(sql, params, true);
@@ -35,6 +69,23 @@ export class DeliberationVotesRepository {
 
   findAgendaItem(id: number): Promise<DeliberationAgendaItemEntity | null> {
     return this.db.manager.findOne(DeliberationAgendaItemEntity, { where: { id } });
+  }
+
+  /** One read for casting a ballot (see BALLOT_CONTEXT_SQL); null when the user does not exist. */
+  async ballotContext(userId: number, voteId: number): Promise<BallotContext | null> {
+    const [row] = await this.db.manager.query(BALLOT_CONTEXT_SQL, [voteId, userId]);
+    if (!row) return null;
+    return {
+      role: row.role,
+      communityId: row.communityId === null ? null : Number(row.communityId),
+      vote: row.voteId === null ? null : {
+        id: Number(row.voteId), communityId: Number(row.voteCommunityId), sessionId: Number(row.sessionId), mode: row.mode,
+        maxChoices: Number(row.maxChoices), eligibility: row.eligibility, closesAt: row.closesAt, closedAt: row.closedAt,
+        // A Buffer on MariaDB when the server types the concatenation binary; text otherwise.
+        optionIds: row.optionIds === null ? [] : String(row.optionIds).split(',').map(Number),
+      },
+      registration: row.registrationStatus === null ? null : { status: row.registrationStatus, checkedInAt: row.checkedInAt },
+    };
   }
 
   findVote(id: number, m: EntityManager = this.db.manager): Promise<DeliberationVoteEntity | null> {
@@ -75,8 +126,7 @@ export class DeliberationVotesRepository {
   }
 
   async insertChoices(m: EntityManager, ballotId: number, voteId: number, optionIds: number[]): Promise<void> {
-    const values = optionIds.map(() => '(?, ?, ?)').join(', ');
-    await m.query(`INSERT INTO deliberation_ballot_choices (ballot_id, vote_id, option_id) VALUES ${values}`, optionIds.flatMap((o) => [ballotId, voteId, o]));
+    await m.query(insertChoicesSql(optionIds.length), optionIds.flatMap((o) => [ballotId, voteId, o]));
   }
 
   /** Ballots cast in the app per option: voteId -> optionId -> count. */

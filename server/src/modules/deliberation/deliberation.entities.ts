@@ -26,7 +26,8 @@ export class DeliberationSeriesEntity {
  * One session of a series. `slotAt` is the start the series scheduled (unique per series, so the job
  * creates it once across processes); `startsAt` is the real start (differs once staff move it).
  * Seats: `capacity`/`taken` are the open seats, `reservedCapacity`/`reservedTaken` the representatives';
- * both only change by conditional updates. `waitlistSeq` hands out waiting-list tickets in arrival order.
+ * both only change by conditional updates. `waitlistSeq` hands out waiting-list tickets in arrival order;
+ * `waitlistCount` is how many are waiting now, so a new ticket knows its place without counting the list.
  */
 @Entity('deliberation_sessions')
 @Index('UQ_deliberation_sessions_series_slot', ['seriesId', 'slotAt'], { unique: true })
@@ -48,6 +49,8 @@ export class DeliberationSessionEntity {
   @Column({ type: 'int' }) reservedCapacity!: number;
   @Column({ type: 'int', default: 0 }) reservedTaken!: number;
   @Column({ type: 'int', default: 0 }) waitlistSeq!: number;
+  /** Registrations waiting now (migration DeliberationWaitlistCount1764100000400): +1 with each ticket, -1 on promotion or withdrawal, in the same transaction. */
+  @Column({ type: 'int', default: 0 }) waitlistCount!: number;
   @Column({ type: 'datetime' }) createdAt!: Date;
   @Column({ type: 'datetime' }) updatedAt!: Date;
 }

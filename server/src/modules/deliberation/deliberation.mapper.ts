@@ -12,7 +12,9 @@ export function toSeriesItem(s: DeliberationSeriesEntity): SeriesItem {
   };
 }
 
-export function toRegistrationItem(r: DeliberationRegistrationEntity, waitlistPosition: number | null): RegistrationItem {
+export function toRegistrationItem(
+  r: Pick<DeliberationRegistrationEntity, 'id' | 'sessionId' | 'status' | 'seatKind' | 'waitlistNo' | 'checkInCode' | 'checkedInAt'>, waitlistPosition: number | null,
+): RegistrationItem {
   const waiting = r.status === 'waitlisted';
   return {
     id: r.id, sessionId: r.sessionId, status: r.status, seatKind: r.seatKind,

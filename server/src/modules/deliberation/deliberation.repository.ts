@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import type { RegistrationStatus } from '../../../../contracts/deliberation.contract';
+import type { RegistrationStatus, SessionStatus } from '../../../../contracts/deliberation.contract';
 import { affectedRows, DatabaseService, isUniqueViolation } from '../../database/database.service';
 import {
   DeliberationRegistrationEntity, DeliberationRepresentativeEntity, DeliberationSeriesEntity, DeliberationSessionEntity,
@@ -9,29 +9,84 @@ import {
 
 export type SeatKind = 'open' | 'reserved';
 
-/** Check-in codes: 10 characters without look-alikes (no 0/O, 1/I), ~50 bits. */
+/**
+ * Check-in codes: 10 characters without look-alikes (no 0/O, 1/I), ~50 bits. The random bytes come from a pool
+ * filled by the CSPRNG 400 codes at a time (each byte used once; 32 letters divide 256, so no modulo bias).
+ */
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const CODE_LENGTH = 10;
+const randomPool = Buffer.alloc(CODE_LENGTH * 400);
+let randomAt = randomPool.length;
 export function newCheckInCode(): string {
-  return [...randomBytes(10)].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+  if (randomAt + CODE_LENGTH > randomPool.length) {
+    randomFillSync(randomPool);
+    randomAt = 0;
+  }
+  let code = '';
+  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomPool[randomAt++] % CODE_ALPHABET.length];
+  return code;
 }
 
-/**
+/*
  * The sign-up hot path as SQL text (exported so the benchmark's bare handler runs exactly these statements).
  * Each conditional UPDATE carries the invariant in its WHERE; callers check the affected rows.
  */
+
+/**
+ * Everything a resident's sign-up needs, in one read: their community, the session, their registration for it
+ * (if any) and whether they are one of the session's community's representatives. Parameters: session id, user id.
+ */
+export const SIGN_UP_CONTEXT_SQL = `SELECT u.community_id AS communityId,
+       s.id AS sessionId, s.community_id AS sessionCommunityId, s.status AS sessionStatus, s.opens_at AS opensAt, s.closes_at AS closesAt,
+       r.id AS registrationId, r.status AS registrationStatus, r.check_in_code AS checkInCode,
+       (SELECT COUNT(*) FROM deliberation_representatives p WHERE p.community_id = s.community_id AND p.user_id = u.id) AS representative
+  FROM users u
+  LEFT JOIN deliberation_sessions s ON s.id = ?
+  LEFT JOIN deliberation_registrations r ON r.session_id = s.id AND r.user_id = u.id
+ WHERE u.id = ?`;
 export const TAKE_SEAT_SQL: Record<SeatKind, string> = {
   open: "UPDATE deliberation_sessions SET taken = taken + 1 WHERE id = ? AND status = 'scheduled' AND taken < capacity",
   reserved: "UPDATE deliberation_sessions SET reserved_taken = reserved_taken + 1 WHERE id = ? AND status = 'scheduled' AND reserved_taken < reserved_capacity",
 };
-export const NEXT_WAITLIST_SQL = "UPDATE deliberation_sessions SET waitlist_seq = waitlist_seq + 1 WHERE id = ? AND status = 'scheduled'";
-export const WAITLIST_SEQ_SQL = 'SELECT waitlist_seq AS seq FROM deliberation_sessions WHERE id = ?';
+/** A new waiting-list ticket: the next number, and one more on the list (`waitlist_count` = registrations waiting now). */
+export const NEXT_WAITLIST_SQL =
+  "UPDATE deliberation_sessions SET waitlist_seq = waitlist_seq + 1, waitlist_count = waitlist_count + 1 WHERE id = ? AND status = 'scheduled'";
+export const WAITLIST_SEQ_SQL = 'SELECT waitlist_seq AS seq, waitlist_count AS waiting FROM deliberation_sessions WHERE id = ?';
+/** One fewer on the waiting list (promoted or withdrawn), in the same transaction as the registration's change. */
+export const LEAVE_WAITLIST_SQL = 'UPDATE deliberation_sessions SET waitlist_count = waitlist_count - 1 WHERE id = ?';
 export const INSERT_REGISTRATION_SQL =
-  'INSERT INTO deliberation_registrations (session_id, user_id, status, seat_kind, waitlist_no, check_in_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
-export function registrationInsertParams(
-  v: { sessionId: number; userId: number; status: RegistrationStatus; seatKind: SeatKind | null; waitlistNo: number | null }, at: Date | string,
-): unknown[] {
-  return [v.sessionId, v.userId, v.status, v.seatKind, v.waitlistNo, newCheckInCode(), at, at];
+  'INSERT INTO deliberation_registrations (session_id, user_id, status, seat_kind, waitlist_no, check_in_code, proxy_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+/** Signing up again after cancelling: the same row, only while it is still cancelled (and never checked in). */
+export const SIGN_UP_AGAIN_SQL =
+  "UPDATE deliberation_registrations SET status = ?, seat_kind = ?, waitlist_no = ?, proxy_by = ?, updated_at = ? WHERE id = ? AND status = 'cancelled' AND checked_in_at IS NULL";
+
+export interface RegistrationValues {
+  sessionId: number;
+  userId: number;
+  status: RegistrationStatus;
+  seatKind: SeatKind | null;
+  waitlistNo: number | null;
+  checkInCode: string;
+  proxyBy: number | null;
 }
+
+export function registrationInsertParams(v: RegistrationValues, at: Date | string): unknown[] {
+  return [v.sessionId, v.userId, v.status, v.seatKind, v.waitlistNo, v.checkInCode, v.proxyBy, at, at];
+}
+
+export function signUpAgainParams(registrationId: number, v: Pick<RegistrationValues, 'status' | 'seatKind' | 'waitlistNo' | 'proxyBy'>, at: Date | string): unknown[] {
+  return [v.status, v.seatKind, v.waitlistNo, v.proxyBy, at, registrationId];
+}
+
+/** What SIGN_UP_CONTEXT_SQL found; null when the user does not exist. */
+export interface SignUpContext {
+  communityId: number | null;
+  session: { id: number; communityId: number; status: SessionStatus; opensAt: Date | string; closesAt: Date | string } | null;
+  registration: { id: number; status: RegistrationStatus; checkInCode: string } | null;
+  representative: boolean;
+}
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** Rows changed by one raw UPDATE inside a transaction (the structured result carries them on both drivers). */
 async function changedRows(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
@@ -60,6 +115,22 @@ export class DeliberationRepository {
     return (await this.db.manager.count(DeliberationRepresentativeEntity, { where: { communityId, userId } })) > 0;
   }
 
+  /** One read for a resident's own sign-up (see SIGN_UP_CONTEXT_SQL); null when the user does not exist. */
+  async signUpContext(userId: number, sessionId: number): Promise<SignUpContext | null> {
+    const [row] = await this.db.manager.query(SIGN_UP_CONTEXT_SQL, [sessionId, userId]);
+    if (!row) return null;
+    return {
+      communityId: num(row.communityId),
+      session: row.sessionId === null ? null : {
+        id: Number(row.sessionId), communityId: Number(row.sessionCommunityId), status: row.sessionStatus, opensAt: row.opensAt, closesAt: row.closesAt,
+      },
+      registration: row.registrationId === null ? null : {
+        id: Number(row.registrationId), status: row.registrationStatus, checkInCode: row.checkInCode,
+      },
+      representative: Number(row.representative) > 0,
+    };
+  }
+
   /** Creates one scheduled session; false when it already exists (unique series_id + slot_at). */
   async insertSessionOnce(values: Omit<DeliberationSessionEntity, 'id'>): Promise<boolean> {
     try {
@@ -86,13 +157,19 @@ export class DeliberationRepository {
   }
 
   /**
-   * The next waiting-list ticket of a session (1, 2, 3, … in arrival order), or null if the session was cancelled.
-   * The increment locks the session row (MariaDB) or runs in the one writer (SQLite), so the read sees our own value.
+   * The next waiting-list ticket of a session (1, 2, 3, … in arrival order) and the place it gives on the list
+   * (everyone waiting holds a lower ticket, so it is the number waiting now), or null if the session was cancelled.
+   * The increment locks the session row (MariaDB) or runs in the one writer (SQLite), so the read sees our own values.
    */
-  async nextWaitlistNo(m: EntityManager, sessionId: number): Promise<number | null> {
+  async nextWaitlistNo(m: EntityManager, sessionId: number): Promise<{ waitlistNo: number; position: number } | null> {
     if ((await changedRows(m, NEXT_WAITLIST_SQL, [sessionId])) !== 1) return null;
     const [row] = await m.query(WAITLIST_SEQ_SQL, [sessionId]);
-    return Number(row.seq);
+    return { waitlistNo: Number(row.seq), position: Number(row.waiting) };
+  }
+
+  /** A registration left the waiting list (promoted or withdrawn): inside the transaction that changed it. */
+  async leaveWaitlist(m: EntityManager, sessionId: number): Promise<void> {
+    if ((await changedRows(m, LEAVE_WAITLIST_SQL, [sessionId])) !== 1) throw new Error(`session ${sessionId} not found while leaving its waiting list`);
   }
 
   /** Takes the session row's lock first, so every change to one session's seats and queue runs one at a time (MariaDB). */
@@ -100,8 +177,13 @@ export class DeliberationRepository {
     await m.createQueryBuilder().update(DeliberationSessionEntity).set({ updatedAt: now }).where('id = :sessionId', { sessionId }).execute();
   }
 
-  async insertRegistration(m: EntityManager, v: { sessionId: number; userId: number; status: RegistrationStatus; seatKind: SeatKind | null; waitlistNo: number | null; now: Date }): Promise<number> {
-    return this.db.insert(m, INSERT_REGISTRATION_SQL, registrationInsertParams(v, this.db.dateParam(v.now)));
+  async insertRegistration(m: EntityManager, v: RegistrationValues, now: Date): Promise<number> {
+    return this.db.insert(m, INSERT_REGISTRATION_SQL, registrationInsertParams(v, this.db.dateParam(now)));
+  }
+
+  /** Re-activates a cancelled registration (see SIGN_UP_AGAIN_SQL); false if it is no longer cancelled. */
+  async signUpAgain(m: EntityManager, registrationId: number, v: Pick<RegistrationValues, 'status' | 'seatKind' | 'waitlistNo' | 'proxyBy'>, now: Date): Promise<boolean> {
+    return (await changedRows(m, SIGN_UP_AGAIN_SQL, signUpAgainParams(registrationId, v, this.db.dateParam(now)))) === 1;
   }
 
   /** Moves a registration from one status to another only if nobody changed it meanwhile. */

@@ -5,6 +5,12 @@ import { DatabaseService } from '../../database/database.service';
 import { UserEntity } from '../users/user.entity';
 import { DeliberationSeriesEntity } from '../deliberation/deliberation.entities';
 import { BuildingEntity, CommunityEntity, DepartmentEntity, GridEntity, StreetEntity, UnitEntity } from './org.entities';
+import { VolunteerTeamEntity } from '../volunteers/volunteers.entities';
+
+/** name, community index (null: a street-level team). */
+const DEMO_VOLUNTEER_TEAMS: [string, number | null][] = [
+  ['守望相助情暖夕阳', 1], ['银龄先锋在行动', null], ['社区有我、创卫无忧', 0], ['凝聚志愿爱心，助力文明城市创建', null], ['邻里互助暖心行', 2], ['平安家园共守护', 3],
+];
 
 /**
  * Demo organisation modelled on seed 000 (任丘市会战道街道): 5 communities, 3 grids each, 3 buildings
@@ -126,6 +132,10 @@ export class DemoSeeder {
       });
     }
     await user({ name: DEMO.residentWithoutUnit, role: 'resident', phone: '13803170007' });
+    // 小红帽: six party-member volunteer teams (seed 000 names four; the last two are invented in the same style).
+    for (const [name, c] of DEMO_VOLUNTEER_TEAMS) {
+      await m.insert(VolunteerTeamEntity, { streetId, communityId: c === null ? null : communityIds[c], level: c === null ? 'street' : 'community', name, leaderUserId: null, createdAt: now });
+    }
   }
 }
 

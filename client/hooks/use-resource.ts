@@ -2,8 +2,9 @@ import { useCallback, useRef, useState } from 'react';
 import { errorMessage } from '@/services/request';
 
 /**
- * One piece of server data on a screen: loading, loaded, the server's message when it failed (shown
- * with a 重试 button), and reload(). A late answer to an older reload never overwrites a newer one.
+ * One piece of server data on a screen (resident and staff pages alike): loading, loaded, the server's message
+ * when it failed, and reload(), which always runs the latest `fetch`. A late answer to an older reload never
+ * overwrites a newer one.
  */
 export function useResource<T>(fetch: () => Promise<T>) {
   const [data, setData] = useState<T | null>(null);

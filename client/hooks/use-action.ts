@@ -3,15 +3,15 @@ import Taro from '@tarojs/taro';
 import { errorMessage } from '@/services/request';
 
 /**
- * One staff action at a time on a screen: which one is running (for its button's spinner), and the
- * server's message when it failed. `run` resolves true when the work succeeded.
+ * One action at a time on a screen (resident and staff pages alike): which one is running (its key, for the
+ * button's spinner), and the server's message when it failed. `run` resolves true when the work succeeded.
  */
-export function useAction() {
-  const [busy, setBusy] = useState<string | null>(null);
+export function useAction<K = string>() {
+  const [busy, setBusy] = useState<K | null>(null);
   const [error, setError] = useState<string | null>(null);
   const inFlight = useRef(false);
 
-  const run = async (key: string, work: () => Promise<unknown>, doneText?: string): Promise<boolean> => {
+  const run = async (key: K, work: () => Promise<unknown>, doneText?: string): Promise<boolean> => {
     if (inFlight.current) return false;
     inFlight.current = true;
     setBusy(key);

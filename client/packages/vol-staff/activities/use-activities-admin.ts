@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import type { ActivityItem, CreditActivityResponse } from '@contracts/timebank.contract';
+import { canRunActivities } from '@/components/vol-staff/access';
+import { hoursText } from '@/components/vol-staff/hours';
+import { useRoleGate } from '@/components/vol-staff/use-role-gate';
+import { confirmAction, useAction } from '@/hooks/use-action';
+import { useResource } from '@/hooks/use-resource';
+import { createActivity, creditActivity, listActivities } from '@/services/timebank.api';
+import { activityRequest, EMPTY_DRAFT, type ActivityDraft } from './activity-form';
+import { useAttendees } from './use-attendees';
+
+/** Staff activities: create, list, open one's attendees (check in / out), and credit everyone checked in. */
+export function useActivitiesAdmin() {
+  const list = useResource(listActivities);
+  const gate = useRoleGate(canRunActivities, () => list.reload());
+  const action = useAction<string>();
+  const [formOpen, setFormOpen] = useState(false);
+  const [draft, setDraft] = useState<ActivityDraft>(EMPTY_DRAFT);
+  const [results, setResults] = useState<Record<number, CreditActivityResponse>>({});
+  const attendees = useAttendees();
+
+  const save = async () => {
+    const r = activityRequest(draft);
+    if ('error' in r) {
+      action.setError(r.error);
+      return;
+    }
+    const ok = await action.run('create', async () => {
+      const created = await createActivity(r.body);
+      list.setData((prev) => [created, ...(prev ?? [])]);
+    }, '活动已发布');
+    if (ok) {
+      setFormOpen(false);
+      setDraft(EMPTY_DRAFT);
+    }
+  };
+
+  const credit = async (a: ActivityItem) => {
+    const content = `给“${a.title}”所有已签到的志愿者每人记入 ${hoursText(a.creditMinutes)} 小时？没签到的记为缺席，不记时长。记入后不能撤回。`;
+    if (!(await confirmAction('记入时长', content, '记入时长'))) return;
+    await action.run(`credit-${a.id}`, async () => {
+      const res = await creditActivity(a.id);
+      setResults((prev) => ({ ...prev, [a.id]: res }));
+      list.setData((prev) => (prev ?? []).map((x) => (x.id === a.id ? { ...x, status: 'credited' } : x)));
+      // Show the names: who was credited, who did not come.
+      if (attendees.openId === a.id) await attendees.reload();
+      else attendees.toggle(a.id);
+    }, '时长已记入');
+  };
+
+  return {
+    gate,
+    list,
+    busy: action.busy,
+    error: action.error,
+    formOpen,
+    toggleForm: () => {
+      setFormOpen(!formOpen);
+      action.setError(null);
+    },
+    draft,
+    edit: (patch: Partial<ActivityDraft>) => setDraft((d) => ({ ...d, ...patch })),
+    save: () => void save(),
+    attendees,
+    results,
+    credit: (a: ActivityItem) => void credit(a),
+  };
+}
+
+export type ActivitiesAdmin = ReturnType<typeof useActivitiesAdmin>;

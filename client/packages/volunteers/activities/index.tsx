@@ -1,0 +1,31 @@
+import { View } from '@tarojs/components';
+import { BigButton } from '@/components/big-button/big-button';
+import { LoadState } from '@/components/delib-staff/load-state';
+import { StaffGate } from '@/components/delib-staff/staff-gate';
+import { Notice } from '@/components/notice/notice';
+import { PageShell } from '@/components/page-shell/page-shell';
+import { VOLUNTEER_ONLY_LINE } from '@/components/vol-staff/access';
+import { ActivityFacts } from '@/components/vol-staff/activity-facts';
+import { SignupButtons } from './signup-buttons';
+import { useActivitiesModel } from './use-activities-model';
+
+export default function VolunteerActivitiesPage() {
+  const m = useActivitiesModel();
+  const g = m.gate;
+  const items = m.list.data ?? [];
+  return (
+    <PageShell className='vol-activities-page'>
+      <StaffGate meError={g.meError} onRetry={g.retryMe} ready={g.ready} denied={g.denied} deniedText={VOLUNTEER_ONLY_LINE}>
+        {m.signup.error ? <Notice tone='error' id='activities-error' text={m.signup.error} /> : null}
+        <LoadState loading={m.list.loading} loaded={m.list.loaded} error={m.list.error} onRetry={() => void m.list.reload()} empty={items.length === 0} emptyText='社区最近没有志愿活动。' />
+        {items.map((a) => (
+          <View className='card' key={a.id} id={`activity-${a.id}`}>
+            <ActivityFacts a={a} />
+            <SignupButtons a={a} s={m.signup} />
+            <BigButton id={`activity-${a.id}-open`} variant='plain' text='查看详情' onClick={() => m.open(a)} />
+          </View>
+        ))}
+      </StaffGate>
+    </PageShell>
+  );
+}

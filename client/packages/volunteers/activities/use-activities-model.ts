@@ -1,0 +1,21 @@
+import Taro from '@tarojs/taro';
+import type { ActivityItem } from '@contracts/timebank.contract';
+import { canUseTimebank } from '@/components/vol-staff/access';
+import { useRoleGate } from '@/components/vol-staff/use-role-gate';
+import { useResource } from '@/hooks/use-resource';
+import { volActivityUrl } from '@/services/routes';
+import { listActivities } from '@/services/timebank.api';
+import { useActivitySignup } from './use-activity-signup';
+
+/** The community's team activities (upcoming first, as the server orders them), with sign-up and cancel. */
+export function useActivitiesModel() {
+  const list = useResource(listActivities);
+  const gate = useRoleGate(canUseTimebank, () => list.reload());
+  const signup = useActivitySignup((a: ActivityItem) => list.setData((prev) => (prev ?? []).map((x) => (x.id === a.id ? a : x))));
+  return {
+    gate,
+    list,
+    signup,
+    open: (a: ActivityItem) => void Taro.navigateTo({ url: volActivityUrl(a.id) }),
+  };
+}

@@ -1,0 +1,19 @@
+import { useRouter } from '@tarojs/taro';
+import { canUseTimebank } from '@/components/vol-staff/access';
+import { useRoleGate } from '@/components/vol-staff/use-role-gate';
+import { useResource } from '@/hooks/use-resource';
+import { getActivity } from '@/services/timebank.api';
+import { useActivitySignup } from '../activities/use-activity-signup';
+
+/** One activity (?id=) with its description, sign-up and cancel. */
+export function useActivityModel() {
+  const { params } = useRouter();
+  const n = Number(params.id);
+  const id = Number.isInteger(n) && n > 0 ? n : null;
+  const activity = useResource(() => getActivity(id!));
+  const gate = useRoleGate(canUseTimebank, async () => {
+    if (id) await activity.reload();
+  });
+  const signup = useActivitySignup((a) => activity.setData(a));
+  return { gate, id, activity, signup };
+}

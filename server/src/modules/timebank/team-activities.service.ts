@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ErrorCode } from '../../../../contracts/errors';
+import type { ActivityItem, Attendee, CreateActivityRequest, CreditActivityResponse } from '../../../../contracts/timebank.contract';
+import { conflict, DomainException, forbidden, notFound } from '../../common/domain-exception';
+import { loadCurrentUser } from '../../common/auth/current-user-row';
+import { toIso } from '../../common/time';
+import { affectedRows, DatabaseService, isUniqueViolation } from '../../database/database.service';
+import { isApprovedVolunteer, notVolunteer, residentCommunity } from './timebank-access';
+import { retryOnDeadlock } from './timebank-ledger.repository';
+import { TeamActivityEntity, TeamActivitySignupEntity } from './timebank.entities';
+import { TimebankService } from './timebank.service';
+
+const activityNotFound = () => notFound(ErrorCode.ACTIVITY_NOT_FOUND, '没有找到这个活动');
+const stateConflict = (msg: string) => conflict(ErrorCode.ACTIVITY_STATE_CONFLICT, msg);
+const exec = async (m: EntityManager, sql: string, params: unknown[]) => affectedRows(await m.queryRunner!.query(sql, params, true));
+
+/** 团队活动: create, sign up (slots by a conditional UPDATE), check in/out, credit everyone checked in once. */
+@Injectable()
+export class TeamActivitiesService {
+  constructor(private readonly db: DatabaseService, private readonly ledger: TimebankService) {}
+
+  async create(userId: number, b: CreateActivityRequest): Promise<ActivityItem> {
+    return this.db.transaction(async (m) => {
+      const { user, communityId, streetId } = await residentCommunity(m, userId);
+      const startsAt = new Date(b.startsAt);
+      const endsAt = new Date(b.endsAt);
+      if (endsAt <= startsAt) throw new DomainException(ErrorCode.ACTIVITY_TIME_INVALID, 422, '结束时间要晚于开始时间');
+      if (b.teamId !== null) {
+        const [team] = await m.query('SELECT id, community_id AS c, street_id AS s, leader_user_id AS leader FROM volunteer_teams WHERE id = ?', [b.teamId]);
+        const ours = team && (Number(team.c) === communityId || (team.c === null && Number(team.s) === streetId));
+        if (!ours) throw new DomainException(ErrorCode.ACTIVITY_TEAM_INVALID, 422, '没有找到这支队伍');
+        if (user.role !== 'community_staff' && Number(team.leader) !== userId) throw forbidden('只有队长或社区工作人员可以发起活动');
+      } else if (user.role !== 'community_staff') throw forbidden('只有队长或社区工作人员可以发起活动');
+      const now = new Date();
+      const a = await m.save(m.create(TeamActivityEntity, {
+        communityId, streetId, teamId: b.teamId, title: b.title, description: b.description, place: b.place, startsAt, endsAt, slots: b.slots, taken: 0,
+        creditMinutes: b.creditMinutes, status: 'open', creditedAt: null, creditedBy: null, createdBy: userId, createdAt: now, updatedAt: now,
+      }));
+      return this.item(m, a, userId);
+    });
+  }
+
+  async list(userId: number): Promise<ActivityItem[]> {
+    const m = this.db.manager;
+    const { communityId } = await residentCommunity(m, userId);
+    const rows = await m.find(TeamActivityEntity, { where: { communityId }, order: { startsAt: 'DESC' }, take: 100 });
+    return Promise.all(rows.map((a) => this.item(m, a, userId)));
+  }
+
+  async get(userId: number, id: number): Promise<ActivityItem> {
+    const m = this.db.manager;
+    const { communityId } = await residentCommunity(m, userId);
+    return this.item(m, await this.own(m, communityId, id), userId);
+  }
+
+  /** Takes a slot (`taken < slots`) and inserts the sign-up (unique activity + user), or revives a withdrawn one. */
+  async signUp(userId: number, id: number): Promise<ActivityItem> {
+    return this.db.transaction(async (m) => {
+      const { communityId } = await residentCommunity(m, userId);
+      const a = await this.own(m, communityId, id);
+      if (!(await isApprovedVolunteer(m, userId, communityId))) throw notVolunteer();
+      if (a.status !== 'open' || a.startsAt.getTime() <= Date.now()) throw stateConflict('活动已开始或已结束，不能报名');
+      const took = await exec(m, "UPDATE team_activities SET taken = taken + 1 WHERE id = ? AND status = 'open' AND taken < slots", [id]);
+      if (took !== 1) throw conflict(ErrorCode.ACTIVITY_FULL, '名额已满');
+      const revived = await exec(m, "UPDATE team_activity_signups SET status = 'signed_up' WHERE activity_id = ? AND user_id = ? AND status = 'cancelled'", [id, userId]);
+      if (revived !== 1) {
+        try {
+          await m.insert(TeamActivitySignupEntity, {
+            activityId: id, userId, status: 'signed_up', checkedInAt: null, checkedInBy: null, checkedOutAt: null, checkedOutBy: null, attendance: null, createdAt: new Date(),
+          });
+        } catch (err) {
+          if (isUniqueViolation(err)) throw conflict(ErrorCode.ACTIVITY_ALREADY_SIGNED_UP, '您已经报名了');
+          throw err;
+        }
+      }
+      return this.item(m, await this.own(m, communityId, id), userId);
+    });
+  }
+
+  async withdraw(userId: number, id: number): Promise<ActivityItem> {
+    return this.db.transaction(async (m) => {
+      const { communityId } = await residentCommunity(m, userId);
+      const a = await this.own(m, communityId, id);
+      if (a.status !== 'open' || a.startsAt.getTime() <= Date.now()) throw stateConflict('活动已开始，不能取消报名');
+      const gone = await exec(m, "UPDATE team_activity_signups SET status = 'cancelled' WHERE activity_id = ? AND user_id = ? AND status = 'signed_up' AND checked_in_at IS NULL", [id, userId]);
+      if (gone !== 1) throw notFound(ErrorCode.ACTIVITY_SIGNUP_NOT_FOUND, '您没有报名这个活动');
+      await exec(m, 'UPDATE team_activities SET taken = taken - 1 WHERE id = ? AND taken > 0', [id]);
+      return this.item(m, await this.own(m, communityId, id), userId);
+    });
+  }
+
+  async attendees(userId: number, id: number): Promise<Attendee[]> {
+    const m = this.db.manager;
+    await this.managed(m, userId, id);
+    const rows = (await m.query(
+      `SELECT s.user_id AS userId, u.name, s.status, s.checked_in_at AS inAt, s.checked_out_at AS outAt, s.attendance
+         FROM team_activity_signups s LEFT JOIN users u ON u.id = s.user_id WHERE s.activity_id = ? ORDER BY s.id`,
+      [id],
+    )) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      userId: Number(r.userId), name: String(r.name ?? ''), status: r.status as Attendee['status'], checkedInAt: toIso(r.inAt as string | null),
+      checkedOutAt: toIso(r.outAt as string | null), attendance: (r.attendance as Attendee['attendance']) ?? null,
+    }));
+  }
+
+  /** Check-in at the start / check-out at the end; repeated calls keep the first time. */
+  async mark(staffId: number, id: number, userId: number, what: 'in' | 'out'): Promise<Attendee> {
+    await this.db.transaction(async (m) => {
+      const a = await this.managed(m, staffId, id);
+      if (a.status !== 'open') throw stateConflict('活动已记时长或已取消');
+      const at = this.db.dateParam(new Date());
+      const sql = what === 'in'
+        ? "UPDATE team_activity_signups SET checked_in_at = COALESCE(checked_in_at, ?), checked_in_by = COALESCE(checked_in_by, ?) WHERE activity_id = ? AND user_id = ? AND status = 'signed_up'"
+        : "UPDATE team_activity_signups SET checked_out_at = COALESCE(checked_out_at, ?), checked_out_by = COALESCE(checked_out_by, ?) WHERE activity_id = ? AND user_id = ? AND status = 'signed_up' AND checked_in_at IS NOT NULL";
+      if ((await exec(m, sql, [at, staffId, id, userId])) !== 1) {
+        throw what === 'in' ? notFound(ErrorCode.ACTIVITY_SIGNUP_NOT_FOUND, '这位志愿者没有报名') : stateConflict('请先签到再签退');
+      }
+    });
+    return (await this.attendees(staffId, id)).find((x) => x.userId === userId)!;
+  }
+
+  /** Credits every checked-in attendee once (the ledger's unique key); the others are recorded as no-shows. */
+  async credit(staffId: number, id: number): Promise<CreditActivityResponse> {
+    return retryOnDeadlock(() => this.db.transaction(async (m) => {
+      const a = await this.managed(m, staffId, id);
+      if (a.status === 'cancelled') throw stateConflict('活动已取消');
+      const rows = (await m.query("SELECT user_id AS u, checked_in_at AS inAt FROM team_activity_signups WHERE activity_id = ? AND status = 'signed_up' ORDER BY user_id", [id])) as {
+        u: number; inAt: unknown;
+      }[];
+      const credited: CreditActivityResponse['credited'] = [];
+      const noShows: number[] = [];
+      for (const r of rows) {
+        const userId = Number(r.u);
+        if (r.inAt === null) {
+          noShows.push(userId);
+          await exec(m, "UPDATE team_activity_signups SET attendance = 'no_show' WHERE activity_id = ? AND user_id = ? AND attendance IS NULL", [id, userId]);
+          continue;
+        }
+        const c = await this.ledger.creditHours(m, {
+          communityId: a.communityId, streetId: a.streetId, volunteerId: userId, minutes: a.creditMinutes, source: 'activity', sourceId: a.id,
+          memo: a.title, at: a.startsAt, createdBy: staffId, teamId: a.teamId,
+        });
+        credited.push({ userId, creditedMinutes: c.creditedMinutes, cappedMinutes: c.cappedMinutes, duplicate: c.duplicate });
+        await exec(m, "UPDATE team_activity_signups SET attendance = 'attended' WHERE activity_id = ? AND user_id = ? AND attendance IS NULL", [id, userId]);
+      }
+      await exec(m, "UPDATE team_activities SET status = 'credited', credited_at = COALESCE(credited_at, ?), credited_by = COALESCE(credited_by, ?) WHERE id = ?", [
+        this.db.dateParam(new Date()), staffId, id,
+      ]);
+      return { activityId: id, credited, noShows };
+    }));
+  }
+
+  /** Staff of the activity's community, or the leader of its team. */
+  private async managed(m: EntityManager, userId: number, id: number): Promise<TeamActivityEntity> {
+    const user = await loadCurrentUser(m, userId);
+    const a = await m.findOne(TeamActivityEntity, { where: { id } });
+    if (!a || (user.communityId !== a.communityId && user.role !== 'street_admin')) throw activityNotFound();
+    if (user.role === 'community_staff') return a;
+    if (a.teamId !== null) {
+      const [team] = await m.query('SELECT leader_user_id AS leader FROM volunteer_teams WHERE id = ?', [a.teamId]);
+      if (team && Number(team.leader) === userId) return a;
+    }
+    throw forbidden('只有队长或社区工作人员可以管理活动');
+  }
+
+  private async own(m: EntityManager, communityId: number, id: number): Promise<TeamActivityEntity> {
+    const a = await m.findOne(TeamActivityEntity, { where: { id } });
+    if (!a || a.communityId !== communityId) throw activityNotFound();
+    return a;
+  }
+
+  private async item(m: EntityManager, a: TeamActivityEntity, userId: number): Promise<ActivityItem> {
+    const [team] = a.teamId === null ? [] : await m.query('SELECT name FROM volunteer_teams WHERE id = ?', [a.teamId]);
+    const mine = await m.findOne(TeamActivitySignupEntity, { where: { activityId: a.id, userId } });
+    return {
+      id: a.id, communityId: a.communityId, teamId: a.teamId, teamName: team ? String(team.name) : null, title: a.title, description: a.description, place: a.place,
+      startsAt: toIso(a.startsAt)!, endsAt: toIso(a.endsAt)!, slots: a.slots, taken: a.taken, creditMinutes: a.creditMinutes, status: a.status,
+      signedUp: mine?.status === 'signed_up',
+    };
+  }
+}

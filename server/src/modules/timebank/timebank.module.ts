@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TeamActivitiesController } from './team-activities.controller';
+import { TeamActivitiesService } from './team-activities.service';
+import { TimebankLedgerRepository } from './timebank-ledger.repository';
+import { TimebankQueryService } from './timebank-query.service';
+import { TimebankRewardsService } from './timebank-rewards.service';
+import { TimebankStaffService } from './timebank-staff.service';
+import { TimebankController } from './timebank.controller';
+import { TimebankService } from './timebank.service';
+
+/** 红色银行. Exports TimebankService (the port in timebank.port.ts) for the volunteers module. */
+@Module({
+  controllers: [TimebankController, TeamActivitiesController],
+  providers: [TimebankLedgerRepository, TimebankService, TimebankQueryService, TimebankRewardsService, TimebankStaffService, TeamActivitiesService],
+  exports: [TimebankService],
+})
+export class TimebankModule {}

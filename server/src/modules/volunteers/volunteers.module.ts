@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { TimebankModule } from '../timebank/timebank.module';
+import { HelpRequestAccess } from './help-request-access';
+import { HelpRequestActionsController } from './help-request-actions.controller';
+import { HelpRequestSeatsService } from './help-request-seats.service';
+import { HelpRequestsController } from './help-requests.controller';
+import { HelpRequestsJobs } from './help-requests.jobs';
+import { HelpRequestsQueryService } from './help-requests-query.service';
+import { HelpRequestsRepository } from './help-requests.repository';
+import { HelpRequestsService } from './help-requests.service';
+import { VolunteersController } from './volunteers.controller';
+import { VolunteersService } from './volunteers.service';
+
+/** 小红帽 volunteers and 微心愿 help requests; confirmations credit the time bank (TimebankModule). */
+@Module({
+  imports: [NotificationsModule, TimebankModule],
+  controllers: [VolunteersController, HelpRequestsController, HelpRequestActionsController],
+  providers: [HelpRequestsRepository, HelpRequestAccess, HelpRequestsQueryService, HelpRequestsService, HelpRequestSeatsService, HelpRequestsJobs, VolunteersService],
+})
+export class VolunteersModule {}

@@ -1,0 +1,80 @@
+/*
+ * Fixtures for the 小红帽 resident and volunteer screens: one builder per contract type, every field listed once,
+ * overridable per test. The mocked server and screen helpers come from deliberation.fixtures.ts.
+ */
+import type { HelpRequestDetail, HelpRequestItem, VolunteerItem, VolunteerTeamItem } from '@contracts/volunteers.contract';
+import { residentMe } from './helpers';
+
+const HOUR = 3600_000;
+export const inHours = (h: number) => new Date(Date.now() + h * HOUR).toISOString();
+
+export const residentWithUnit = {
+  ...residentMe,
+  unit: { unitId: 4, label: '创业一社区 3号楼 2单元', communityId: 3, gridId: 2, confirmed: true },
+};
+
+export function helpRequest(overrides: Partial<HelpRequestItem> = {}): HelpRequestItem {
+  const windowFrom = overrides.windowFrom ?? inHours(48);
+  return {
+    id: 21,
+    version: 1,
+    skill: 'digital_help',
+    skillLabel: '手机电脑帮忙',
+    description: '想学用手机和孩子视频',
+    windowFrom,
+    windowTo: new Date(Date.parse(windowFrom) + 4 * HOUR).toISOString(),
+    placeLabel: '创业一社区 3号楼 2单元',
+    communityName: '创业一社区',
+    gridName: '第一网格',
+    volunteersNeeded: 1,
+    takenCount: 0,
+    status: 'open',
+    statusLabel: '待接单',
+    requesterName: '王秀兰',
+    proxyFor: null,
+    volunteers: [],
+    rating: null,
+    ratingComment: null,
+    creditedMinutes: null,
+    createdAt: inHours(-2),
+    mySeat: null,
+    actions: [],
+    ...overrides,
+  };
+}
+
+export function helpDetail(overrides: Partial<HelpRequestDetail> = {}): HelpRequestDetail {
+  return {
+    ...helpRequest(overrides),
+    events: [{ id: 1, type: 'posted', fromStatus: null, toStatus: 'open', actorName: '王秀兰', volunteerName: null, note: null, at: inHours(-2) }],
+    ...overrides,
+  };
+}
+
+export function volunteer(overrides: Partial<VolunteerItem> = {}): VolunteerItem {
+  return {
+    id: 5,
+    userId: 1,
+    name: '王秀兰',
+    phone: '138****5678',
+    communityId: 3,
+    status: 'approved',
+    statusLabel: '已通过',
+    skills: ['companionship'],
+    availability: ['weekday_morning'],
+    teams: [{ id: 1, name: '守望相助情暖夕阳' }],
+    intro: null,
+    declineReason: null,
+    appliedAt: inHours(-100),
+    decidedAt: inHours(-90),
+    version: 2,
+    ...overrides,
+  };
+}
+
+export function team(overrides: Partial<VolunteerTeamItem> = {}): VolunteerTeamItem {
+  return { id: 1, name: '守望相助情暖夕阳', level: 'community', communityId: 3, memberCount: 12, ...overrides };
+}
+
+export const page = <T>(items: T[], nextCursor: string | null = null) => ({ status: 200, body: { items, nextCursor } });
+export const notVolunteer = { status: 404, body: { code: 'VOLUNTEER_NOT_FOUND', message: '您还没有报名当志愿者', requestId: 'r' } };

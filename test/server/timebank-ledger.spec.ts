@@ -1,0 +1,55 @@
+import type { EntityManager } from 'typeorm';
+import { chinaDay, TimebankLedgerRepository } from '../../server/src/modules/timebank/timebank-ledger.repository';
+import { TimebankService } from '../../server/src/modules/timebank/timebank.service';
+import { xlsx } from '../../server/src/modules/timebank/xlsx-writer';
+import { readZip, sheetRows } from './support/zip-reader';
+
+describe('time bank ledger rules (unit)', () => {
+  it('counts the daily cap on the China calendar day (UTC+8)', () => {
+    expect(chinaDay(new Date('2025-06-10T15:59:00Z'))).toBe('2025-06-10');
+    expect(chinaDay(new Date('2025-06-10T16:00:00Z'))).toBe('2025-06-11');
+  });
+
+  it('refuses to post a transaction whose entries do not sum to zero', async () => {
+    const repo = new TimebankLedgerRepository({} as never);
+    const m = { queryRunner: { query: jest.fn() }, query: jest.fn() } as unknown as EntityManager;
+    await expect(repo.post(m, 1, [{ accountId: 1, amount: 60, guardNonNegative: true, earned: 60 }, { accountId: 2, amount: -30, guardNonNegative: false, earned: 0 }], new Date()))
+      .rejects.toThrow('unbalanced');
+    expect(m.query).not.toHaveBeenCalled();
+  });
+
+  it('credits only what fits, never records an unbalanced entry, and answers duplicate without writing', async () => {
+    const ledger = {
+      insertTransaction: jest.fn().mockResolvedValueOnce(7).mockResolvedValueOnce(null),
+      dailyCap: jest.fn().mockResolvedValue(480),
+      takeDailyAllowance: jest.fn().mockResolvedValue(20),
+      account: jest.fn().mockResolvedValueOnce(11).mockResolvedValueOnce(12),
+      post: jest.fn().mockResolvedValue(true),
+    };
+    const svc = new TimebankService(ledger as unknown as TimebankLedgerRepository);
+    const input = { communityId: 1, streetId: 1, volunteerId: 5, minutes: 90, source: 'help_request' as const, sourceId: 3, memo: '买菜', at: new Date() };
+    expect(await svc.creditHours({} as EntityManager, input)).toEqual({ creditedMinutes: 20, cappedMinutes: 70, duplicate: false, transactionId: 7 });
+    expect(ledger.post).toHaveBeenCalledWith({}, 7, [
+      { accountId: 11, amount: 20, guardNonNegative: true, earned: 20 },
+      { accountId: 12, amount: -20, guardNonNegative: false, earned: 0 },
+    ], expect.any(Date));
+    expect(await svc.creditHours({} as EntityManager, input)).toEqual({ creditedMinutes: 0, cappedMinutes: 0, duplicate: true, transactionId: null });
+    expect(ledger.takeDailyAllowance).toHaveBeenCalledTimes(1);
+  });
+
+  it('rejects minutes outside 1..1440 before touching the database', async () => {
+    const ledger = { insertTransaction: jest.fn() };
+    const svc = new TimebankService(ledger as unknown as TimebankLedgerRepository);
+    for (const minutes of [0, 1441, 2.5, Number.NaN]) {
+      await expect(svc.creditHours({} as EntityManager, { communityId: 1, streetId: 1, volunteerId: 1, minutes, source: 'activity', sourceId: 1, memo: '', at: new Date() }))
+        .rejects.toMatchObject({ code: 'TIMEBANK_INVALID_MINUTES', status: 422 });
+    }
+    expect(ledger.insertTransaction).not.toHaveBeenCalled();
+  });
+
+  it('writes an .xlsx whose sheet reads back cell by cell (escaping, numbers, empty cells)', () => {
+    const files = readZip(xlsx('志愿服务记录', [['志愿者', '队伍', '小时'], ['A & <B>', null, 1.5]]));
+    expect(sheetRows(files.get('xl/worksheets/sheet1.xml')!)).toEqual([['志愿者', '队伍', '小时'], ['A & <B>', '', '1.5']]);
+    expect(files.get('xl/workbook.xml')).toContain('name="志愿服务记录"');
+  });
+});
