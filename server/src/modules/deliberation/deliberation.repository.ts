@@ -27,10 +27,8 @@ export function newCheckInCode(): string {
   return code;
 }
 
-/*
- * The sign-up hot path as SQL text (exported so the benchmark's bare handler runs exactly these statements).
- * Each conditional UPDATE carries the invariant in its WHERE; callers check the affected rows.
- */
+// ---- The sign-up hot path as SQL text, exported so the benchmark's bare handler runs exactly these statements.
+// ---- Each conditional UPDATE carries the invariant in its WHERE; callers check the affected rows.
 
 /**
  * Everything a resident's sign-up needs, in one read: their community, the session, their registration for it
@@ -51,6 +49,7 @@ export const TAKE_SEAT_SQL: Record<SeatKind, string> = {
 /** A new waiting-list ticket: the next number, and one more on the list (`waitlist_count` = registrations waiting now). */
 export const NEXT_WAITLIST_SQL =
   "UPDATE deliberation_sessions SET waitlist_seq = waitlist_seq + 1, waitlist_count = waitlist_count + 1 WHERE id = ? AND status = 'scheduled'";
+/** Read right after NEXT_WAITLIST_SQL in its transaction: the ticket just taken and the place it gives (everyone else waits on a lower ticket). */
 export const WAITLIST_SEQ_SQL = 'SELECT waitlist_seq AS seq, waitlist_count AS waiting FROM deliberation_sessions WHERE id = ?';
 /** One fewer on the waiting list (promoted or withdrawn), in the same transaction as the registration's change. */
 export const LEAVE_WAITLIST_SQL = 'UPDATE deliberation_sessions SET waitlist_count = waitlist_count - 1 WHERE id = ?';
