@@ -1,29 +1,7 @@
-import { useEffect, useRef } from 'react';
 import { useRouter } from '@tarojs/taro';
-import type { Role } from '@contracts/roles';
-import type { MeResponse } from '@contracts/users.contract';
-import { useMe } from '@/hooks/use-me';
 
-/**
- * Loads the signed-in user on every page show, then — only for a role that may use the screen — the
- * screen's data. Other roles never send a request that can only fail; they see a plain line.
- */
-export function useStaffGate(allowed: (role: Role | undefined) => boolean, load: (me: MeResponse) => Promise<void>) {
-  const { me, error, reload } = useMe();
-  const loadRef = useRef(load);
-  loadRef.current = load;
-  useEffect(() => {
-    if (me && allowed(me.role)) void loadRef.current(me);
-  }, [me, allowed]);
-  return {
-    me,
-    role: me?.role,
-    meError: error,
-    retryMe: () => void reload(),
-    ready: !!me && allowed(me.role),
-    denied: !!me && !allowed(me.role),
-  };
-}
+/** The staff screens' gate: the signed-in user first, the screen's data only for a role that may use it. */
+export { useRoleGate as useStaffGate } from '@/hooks/use-role-gate';
 
 /** The `sessionId` query parameter of the page, or null when missing or not a positive integer. */
 export function useSessionIdParam(): number | null {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ActivityItem, CreditActivityResponse } from '@contracts/timebank.contract';
 import { canRunActivities } from '@/components/vol-staff/access';
 import { hoursText } from '@/components/vol-staff/hours';
-import { useRoleGate } from '@/components/vol-staff/use-role-gate';
+import { useRoleGate } from '@/hooks/use-role-gate';
 import { confirmAction, useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';
 import { createActivity, creditActivity, listActivities } from '@/services/timebank.api';

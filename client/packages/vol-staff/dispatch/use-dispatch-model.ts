@@ -3,7 +3,7 @@ import type { HelpRequestStatus } from '@contracts/volunteers.constants';
 import type { HelpRequestItem, VolunteerSuggestion } from '@contracts/volunteers.contract';
 import { canDispatch } from '@/components/vol-staff/access';
 import { minutesFromHours } from '@/components/vol-staff/hours';
-import { useRoleGate } from '@/components/vol-staff/use-role-gate';
+import { useRoleGate } from '@/hooks/use-role-gate';
 import { confirmAction, useAction } from '@/hooks/use-action';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { confirmOnBehalf, dispatchRequest, getBoard, getSuggestions } from '@/services/volunteers-staff.api';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { RewardItem } from '@contracts/timebank.contract';
 import { canExportRecords, canManageRewards } from '@/components/vol-staff/access';
 import { hoursText, minutesFromHours } from '@/components/vol-staff/hours';
-import { useRoleGate } from '@/components/vol-staff/use-role-gate';
+import { useRoleGate } from '@/hooks/use-role-gate';
 import { chinaToday } from '@/components/delib-staff/china-time';
 import { confirmAction, useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { VolunteerStatus } from '@contracts/volunteers.constants';
 import type { VolunteerItem } from '@contracts/volunteers.contract';
 import { canReviewVolunteers } from '@/components/vol-staff/access';
-import { useRoleGate } from '@/components/vol-staff/use-role-gate';
+import { useRoleGate } from '@/hooks/use-role-gate';
 import { confirmAction, useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';
 import { approveVolunteer, declineVolunteer, listVolunteers } from '@/services/volunteers-staff.api';

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { ActivityItem } from '@contracts/timebank.contract';
 import { canUseTimebank } from '@/components/vol-staff/access';
-import { useRoleGate } from '@/components/vol-staff/use-role-gate';
+import { useRoleGate } from '@/hooks/use-role-gate';
 import { useResource } from '@/hooks/use-resource';
 import { volActivityUrl } from '@/services/routes';
 import { listActivities } from '@/services/timebank.api';

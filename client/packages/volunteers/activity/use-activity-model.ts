@@ -1,6 +1,6 @@
 import { useRouter } from '@tarojs/taro';
 import { canUseTimebank } from '@/components/vol-staff/access';
-import { useRoleGate } from '@/components/vol-staff/use-role-gate';
+import { useRoleGate } from '@/hooks/use-role-gate';
 import { useResource } from '@/hooks/use-resource';
 import { getActivity } from '@/services/timebank.api';
 import { useActivitySignup } from '../activities/use-activity-signup';

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import Taro from '@tarojs/taro';
 import { canUseTimebank } from '@/components/vol-staff/access';
-import { useRoleGate } from '@/components/vol-staff/use-role-gate';
+import { useRoleGate } from '@/hooks/use-role-gate';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { useResource } from '@/hooks/use-resource';
 import { Routes } from '@/services/routes';

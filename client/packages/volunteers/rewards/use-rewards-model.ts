@@ -4,7 +4,7 @@ import { confirmAction, useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';
 import { canUseTimebank } from '@/components/vol-staff/access';
 import { hoursText } from '@/components/vol-staff/hours';
-import { useRoleGate } from '@/components/vol-staff/use-role-gate';
+import { useRoleGate } from '@/hooks/use-role-gate';
 import { getMyTimebank, listRewards, redeemReward } from '@/services/timebank.api';
 
 /** What hours can buy, my balance, and redeeming one (after asking); the server has the last word on hours and stock. */
