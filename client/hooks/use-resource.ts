@@ -30,5 +30,3 @@ export function useResource<T>(fetch: () => Promise<T>) {
 
   return { data, setData, loading, loaded: data !== null, error, reload };
 }
-
-export type Resource<T> = ReturnType<typeof useResource<T>>;

@@ -23,5 +23,3 @@ export function useRoleGate(allowed: (role: Role | undefined) => boolean, load: 
     denied: !!me && !allowed(me.role),
   };
 }
-
-export type RoleGate = ReturnType<typeof useRoleGate>;

@@ -7,7 +7,7 @@ import { request } from './request';
 // 微心愿 help requests: posting, my requests, the hall (接单大厅), my tasks and the steps of one request.
 // Who may call what: see the header of contracts/volunteers.contract.ts and services/volunteers.api.ts.
 
-export const HELP_PAGE_SIZE = 20;
+const HELP_PAGE_SIZE = 20;
 
 type Lister = (cursor: string | null) => Promise<Page<HelpRequestItem>>;
 const lister = (path: string): Lister => (cursor) =>

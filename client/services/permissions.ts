@@ -62,3 +62,48 @@ export function canSeeFigures(role: Role | undefined): boolean {
 export function canManageApiKeys(role: Role | undefined): boolean {
   return role === 'street_admin';
 }
+
+// 小红帽 (volunteers, help requests, time bank). Server routes:
+//   POST /api/help-requests, /api/volunteers/apply, hall and tasks, GET /api/timebank/me, rewards/:id/redeem,
+//     activities/:id/sign-up|withdraw: resident (the server says whether they are an approved volunteer)
+//   POST /api/help-requests/proxy (代人求助): grid_worker
+//   GET /api/help-requests/board, suggestions, dispatch, confirm-on-behalf: grid_worker, community_staff, street_admin
+//   GET /api/volunteers, approve, decline: community_staff, street_admin
+//   activities (create, attendees, check-in/out, credit), rewards (manage), settings: community_staff
+//   GET /api/timebank/export: community_staff (own community), street_admin (the street)
+
+/** Ask for help for oneself, apply to volunteer, take tasks, my hours, rewards and activity sign-up. */
+export function canUseVolunteerServices(role: Role | undefined): boolean {
+  return role === 'resident';
+}
+
+/** 代人求助: a grid worker posts a help request for a resident of their grid. */
+export function canAskForResident(role: Role | undefined): boolean {
+  return role === 'grid_worker';
+}
+
+/** The dispatch board (派单) and confirming for a requester without a phone. */
+export function canDispatch(role: Role | undefined): boolean {
+  return has(RESIDENT_LIST_ROLES, role);
+}
+
+export function canReviewVolunteers(role: Role | undefined): boolean {
+  return role === 'community_staff' || role === 'street_admin';
+}
+
+export function canRunActivities(role: Role | undefined): boolean {
+  return role === 'community_staff';
+}
+
+export function canManageRewards(role: Role | undefined): boolean {
+  return role === 'community_staff';
+}
+
+export function canExportRecords(role: Role | undefined): boolean {
+  return role === 'community_staff' || role === 'street_admin';
+}
+
+/** The staff rewards page: the rewards and daily cap (community staff), the export of service records (both). */
+export function canOpenStaffRewards(role: Role | undefined): boolean {
+  return canManageRewards(role) || canExportRecords(role);
+}

@@ -12,7 +12,7 @@ import { getToken } from './session';
  * Amounts travel in minutes; screens show hours. Types only from the contract.
  */
 const BASE = '/api/timebank';
-export const HISTORY_PAGE_SIZE = 20;
+const HISTORY_PAGE_SIZE = 20;
 
 // ---- my hours ----
 export const getMyTimebank = () => request<MyTimebank>(`${BASE}/me`);

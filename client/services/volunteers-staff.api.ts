@@ -3,8 +3,9 @@ import type { HelpRequestStatus, VolunteerStatus } from '@contracts/volunteers.c
 import type { ConfirmOnBehalf, HelpRequestDetail, HelpRequestItem, VolunteerItem, VolunteerSuggestion } from '@contracts/volunteers.contract';
 import { request } from './request';
 
-/** 小红帽, staff side: approving volunteers, the dispatch board (派单) and confirming for a requester without a phone. */
-export const BOARD_PAGE_SIZE = 20;
+// 小红帽, staff side: approving volunteers, the dispatch board (派单) and confirming for a requester without a phone.
+
+const BOARD_PAGE_SIZE = 20;
 
 export const listVolunteers = (status: VolunteerStatus) =>
   request<{ items: VolunteerItem[] }>('/api/volunteers', { query: { status } });

@@ -16,7 +16,7 @@ function registerDeliberation(app, db, auth) {
     const sessionId = id(req.params.id);
     if (!sessionId) return err(reply, 400, 'VALIDATION_FAILED');
     const ctx = await db.one(repo.SIGN_UP_CONTEXT_SQL, [sessionId, claims.sub]);
-    if (!ctx) return err(reply, 401, 'UNAUTHENTICATED');
+    if (!ctx) return err(reply, 401, 'TOKEN_INVALID');
     if (ctx.communityId === null) return err(reply, 422, 'UNIT_REQUIRED');
     if (ctx.sessionId === null || Number(ctx.sessionCommunityId) !== Number(ctx.communityId)) return err(reply, 404, 'SESSION_NOT_FOUND');
     const now = new Date();
@@ -78,7 +78,7 @@ function registerBallot(app, db, auth) {
       return err(reply, 400, 'VALIDATION_FAILED');
     }
     const ctx = await db.one(votes.BALLOT_CONTEXT_SQL, [voteId, claims.sub]);
-    if (!ctx) return err(reply, 401, 'UNAUTHENTICATED');
+    if (!ctx) return err(reply, 401, 'TOKEN_INVALID');
     if (ctx.communityId === null) return err(reply, 422, 'UNIT_REQUIRED');
     if (ctx.voteId === null || Number(ctx.voteCommunityId) !== Number(ctx.communityId)) return err(reply, 404, 'VOTE_NOT_FOUND');
     const now = new Date();

@@ -181,6 +181,7 @@ describe('session detail: votes', () => {
     await tap(byId('vote-90-option-901'));
     await tap(byId('vote-90-option-902'));
     expect(byId('vote-90-option-901')!.getAttribute('aria-checked')).toBe('false');
+    expect(byId('vote-90-option-902')!.getAttribute('aria-checked')).toBe('true');
     await tap(byId('vote-90-submit'));
 
     expect(extras.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '您选择了：固定遛狗时间。投票后不能修改，确认投票吗？' }));
@@ -203,6 +204,7 @@ describe('session detail: votes', () => {
     await tap(byId('vote-90-option-902'));
     expect(text('vote-90-error')).toBe('最多只能选 2 项，请先点掉一项再选');
     expect(byId('vote-90-option-902')!.getAttribute('aria-checked')).toBe('false');
+    expect(['901', '903'].map((o) => byId(`vote-90-option-${o}`)!.getAttribute('aria-checked'))).toEqual(['true', 'true']);
 
     await tap(byId('vote-90-submit'));
     expect(bodies.bodies).toEqual([{ optionIds: [901, 903] }]);

@@ -389,6 +389,7 @@ describe('agenda builder', () => {
     expect((byId('agenda-where') as HTMLInputElement).value).toBe('中心凉亭');
     type('agenda-what', '电动车在楼道充电，有起火危险');
     await tap(byId('agenda-party-police'));
+    expect(byId('agenda-party-police')!.getAttribute('aria-checked')).toBe('true');
     type('agenda-others', '电动车车主代表');
     await tap(byId('agenda-save'));
     expect(posts(sent, 'POST /api/deliberation/sessions/7/agenda')[0].data).toEqual({

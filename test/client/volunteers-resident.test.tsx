@@ -125,6 +125,14 @@ describe('小红帽 tab', () => {
     expect(byId('vol-proxy-ask')).toBeNull();
   });
 
+  it('the street admin gets review and the rewards page (export), not the activities only community staff run', async () => {
+    serveRoutes({ ...gridWorkerMe, id: 6, role: 'street_admin' as const, scope: { level: 'street' as const, id: 1, name: '创业街道' } }, {});
+    render(<VolunteersPage />);
+    expect(await screen.findByText('审核志愿者')).toBeTruthy();
+    expect(byId('vol-staff-rewards')).not.toBeNull();
+    expect(byId('vol-staff-activities')).toBeNull();
+  });
+
   it('shows a failed load with 重试', async () => {
     let down = true;
     serveRoutes(residentWithUnit, {

@@ -9,7 +9,9 @@ import VolStaffVolunteersPage from '@/packages/vol-staff/volunteers/index';
 import VolStaffDispatchPage from '@/packages/vol-staff/dispatch/index';
 import VolStaffActivitiesPage from '@/packages/vol-staff/activities/index';
 import VolStaffRewardsPage from '@/packages/vol-staff/rewards/index';
-import { canDispatch, canExportRecords, canReviewVolunteers, canRunActivities } from '@/components/vol-staff/access';
+import {
+  canAskForResident, canDispatch, canExportRecords, canManageRewards, canOpenStaffRewards, canReviewVolunteers, canRunActivities, canUseVolunteerServices,
+} from '@/services/permissions';
 import { posts, staffMe, type } from './deliberation-staff.fixtures';
 import { byId, ok, queryOf, serveRoutes, tap, text } from './deliberation.fixtures';
 import { gridWorkerMe, residentMe, resetTaro, setToken } from './helpers';
@@ -50,6 +52,10 @@ describe('who sees the 小红帽 staff screens', () => {
     ['canDispatch', ['grid_worker', 'community_staff', 'street_admin'], canDispatch],
     ['canRunActivities', ['community_staff'], canRunActivities],
     ['canExportRecords', ['community_staff', 'street_admin'], canExportRecords],
+    ['canManageRewards', ['community_staff'], canManageRewards],
+    ['canOpenStaffRewards', ['community_staff', 'street_admin'], canOpenStaffRewards],
+    ['canUseVolunteerServices', ['resident'], canUseVolunteerServices],
+    ['canAskForResident', ['grid_worker'], canAskForResident],
   ] as const)('%s: %j', (_name, roles, check) => {
     expect(Roles.filter((r: Role) => check(r))).toEqual(roles);
   });

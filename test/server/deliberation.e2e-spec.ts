@@ -169,7 +169,12 @@ describe.each(DIALECTS)('deliberation series, sessions and sign-up on %s', (dial
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ startsAt, place: '社区议事厅', status: 'scheduled' });
     expect(Date.parse(res.body.endsAt) - Date.parse(startsAt)).toBe(90 * 60_000);
-    expect(await t.ds.manager.count(NotificationEntity, { where: { userId: area.residentA1.id, type: 'deliberation.session_moved' } })).toBe(1);
+    const moved = await t.ds.manager.find(NotificationEntity, { where: { userId: area.residentA1.id, type: 'deliberation.session_moved' } });
+    expect(moved).toHaveLength(1);
+    // Both starts in China time: Friday 17:00, then the Saturday after.
+    const china = (iso: string) => new Date(Date.parse(iso) + 8 * HOUR).toISOString().slice(5, 16).replace('-', '月').replace('T', '日 ');
+    expect(moved[0].body).toBe(`您报名的${china(s.startsAt)}议事活动改到${china(startsAt)}，地点：社区议事厅`);
+    expect(china(startsAt)).toMatch(/日 17:00$/);
     expect(await t.app.get(DeliberationJobs).ensureSessions(new Date())).toBe('created 0');
     expect(await t.ds.manager.count(DeliberationSessionEntity)).toBe(4);
   });

@@ -5,6 +5,7 @@ import { freshArea } from './support/deliberation-fixtures';
 import { approveVolunteers, checkLedger, SOUND_LEDGER } from './support/timebank-fixtures';
 import { createUser, type TestArea } from '../factories/org.factory';
 import { TeamActivityEntity } from '../../server/src/modules/timebank/timebank.entities';
+import { VolunteerTeamEntity } from '../../server/src/modules/volunteers/volunteers.entities';
 
 const hoursFromNow = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
 
@@ -61,6 +62,14 @@ describe.each(DIALECTS)('team activities on %s', (dialect) => {
     expect((await http.post(`/api/timebank/activities/${act.id}/withdraw`, {}, await http.as(v))).status).toBe(200);
     expect((await http.post(`/api/timebank/activities/${act.id}/sign-up`, {}, await http.as(w))).status).toBe(201);
     expect((await http.get(`/api/timebank/activities/${act.id}`, await http.as(w))).body).toMatchObject({ taken: 1, signedUp: true });
+    const team = Number((await a.ds.manager.insert(VolunteerTeamEntity, { streetId: area.streetId, communityId: area.communityA, level: 'community', name: '守望相助情暖夕阳', leaderUserId: null, createdAt: new Date() })).identifiers[0].id);
+    const teamAct = (await http.post('/api/timebank/activities', {
+      title: '陪老人聊天', place: '采一社区', startsAt: hoursFromNow(5), endsAt: hoursFromNow(6), slots: 3, creditMinutes: 60, teamId: team,
+    }, await http.as(area.staffA))).body as { id: number };
+    const listed = async (who: { id: number }) =>
+      (await http.get('/api/timebank/activities', await http.as(who))).body.map((x: { id: number; teamName: string | null; signedUp: boolean }) => [x.id, x.teamName, x.signedUp]);
+    expect(await listed(w)).toEqual([[teamAct.id, '守望相助情暖夕阳', false], [act.id, null, true]]);
+    expect(await listed(v)).toEqual([[teamAct.id, '守望相助情暖夕阳', false], [act.id, null, false]]);
     expect((await http.post('/api/timebank/activities', {
       title: '走访老人', place: '采一社区', startsAt: hoursFromNow(3), endsAt: hoursFromNow(2), slots: 3, creditMinutes: 60,
     }, await http.as(area.staffA))).body.code).toBe('ACTIVITY_TIME_INVALID');

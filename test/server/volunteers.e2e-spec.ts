@@ -206,6 +206,27 @@ describe.each(DIALECTS)('volunteers and help requests on %s', (dialect) => {
     });
   });
 
+  describe('lists', () => {
+    it('staff see the board of their own area only; the requester sees hers under mine, the volunteer his under tasks', async () => {
+      const [v1] = await approvedVolunteers(t, area, 1);
+      const a1 = await post(area.residentA1);
+      const proxied = (await http.post('/api/help-requests/proxy', { ...wish(), unitId: area.unitA1b, residentName: '陈文信' }, await as(area.workerA1))).body.id as number;
+      const b1 = (await http.post('/api/help-requests', wish(), await as(area.residentB1))).body.id as number;
+      await act(v1, a1.id, 'claim');
+      const ids = async (path: string, who: { id: number } | { token: string }) =>
+        (await http.get(path, 'token' in who ? who.token : await as(who))).body.items.map((i: any) => i.id);
+      expect(await ids('/api/help-requests/board', area.workerA1)).toEqual([proxied, a1.id]);
+      expect(await ids('/api/help-requests/board', area.staffA)).toEqual([proxied, a1.id]);
+      expect(await ids('/api/help-requests/board', area.workerB1)).toEqual([b1]);
+      expect(await ids('/api/help-requests/board', area.streetAdmin)).toEqual([b1, proxied, a1.id]);
+      expect(await ids('/api/help-requests/mine', area.residentA1)).toEqual([a1.id]);
+      expect(await ids('/api/help-requests/mine', area.workerA1)).toEqual([proxied]);
+      expect(await ids('/api/help-requests/tasks', v1)).toEqual([a1.id]);
+      const board = await http.get('/api/help-requests/board', await as(area.staffA));
+      expect(board.body.items.find((i: any) => i.id === proxied).actions).toEqual(['dispatch']);
+    });
+  });
+
   describe('expiry job', () => {
     it('expires an unclaimed request whose window passed and tells requester and staff; a claimed one stays', async () => {
       const [v1] = await approvedVolunteers(t, area, 1);

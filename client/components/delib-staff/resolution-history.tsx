@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ResolutionHistoryEntry, ResolutionStatus } from '@contracts/deliberation-outcomes.contract';
-import { chinaWhen } from './china-time';
+import { chinaWhen } from '@/components/deliberation/china-time';
 import './delib-staff.scss';
 
 function describe(e: ResolutionHistoryEntry, labels: Record<ResolutionStatus, string>): string {

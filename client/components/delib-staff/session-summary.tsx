@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { SessionItem } from '@contracts/deliberation.contract';
 import { InfoRow } from '@/components/info-row/info-row';
-import { chinaSpan, chinaWhen } from './china-time';
+import { chinaSpan, chinaWhen } from '@/components/deliberation/china-time';
 import './delib-staff.scss';
 
 /** Seats taken (open and reserved) of a session. */

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import './delib-staff.scss';
+import '@/components/choice-chips/choice-chips.scss';
 
 export interface ToggleChipsProps<K extends string> {
   choices: ReadonlyArray<{ key: K; label: string }>;
@@ -9,17 +9,17 @@ export interface ToggleChipsProps<K extends string> {
   idPrefix: string;
 }
 
-/** Several choices at once (e.g. who is invited): large chips; the chosen ones are filled and ticked. */
+/** Several choices at once (e.g. who is invited): ChoiceChips' chips, but any number filled and ticked. */
 export function ToggleChips<K extends string>({ choices, selected, onToggle, idPrefix }: ToggleChipsProps<K>) {
   return (
-    <View className='ds-chips'>
+    <View className='choice-chips'>
       {choices.map((c) => {
         const on = selected.includes(c.key);
         return (
           <View
             key={c.key}
             id={`${idPrefix}-${c.key}`}
-            className={`ds-chip${on ? ' ds-chip--on' : ''}`}
+            className={`choice-chip${on ? ' choice-chip--active' : ''}`}
             aria-checked={on}
             onClick={() => onToggle(c.key)}
           >

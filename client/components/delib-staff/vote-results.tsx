@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { VoteItem } from '@contracts/deliberation-votes.contract';
-import { chinaWhen } from './china-time';
+import { chinaWhen } from '@/components/deliberation/china-time';
 import './delib-staff.scss';
 
 /** Per option: ballots in the app, hands raised under the pavilion, and the total. */

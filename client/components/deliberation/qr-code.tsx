@@ -4,10 +4,10 @@ import qrcode from 'qrcode-generator';
 import './qr-code.scss';
 
 /** One row of the code as runs of equal modules: [dark?, length][]. */
-export type QrRow = Array<[boolean, number]>;
+type QrRow = Array<[boolean, number]>;
 
 /** The QR matrix of `text` (error correction M), row by row as runs, so the view needs few nodes. */
-export function qrRows(text: string): QrRow[] {
+function qrRows(text: string): QrRow[] {
   const qr = qrcode(0, 'M');
   qr.addData(text);
   qr.make();

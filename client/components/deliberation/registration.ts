@@ -1,10 +1,10 @@
 import type { SessionItem } from '@contracts/deliberation.contract';
-import { chinaClock, chinaDateTime } from './china-time';
+import { chinaHm, chinaDateTime } from './china-time';
 
-export type RegistrationTone = 'info' | 'success' | 'warning';
+type RegistrationTone = 'info' | 'success' | 'warning';
 
 /** What a resident sees about their place in one session, and which buttons make sense now. */
-export interface RegistrationView {
+interface RegistrationView {
   /** One plain line: my status. */
   statusText: string;
   tone: RegistrationTone;
@@ -33,7 +33,7 @@ export function registrationView(s: SessionItem, now = new Date()): Registration
     const canCancel = !started(s, now) && !mine.checkedInAt;
     if (mine.status === 'confirmed') {
       const text = mine.checkedInAt
-        ? `您已签到（${chinaClock(mine.checkedInAt)}）`
+        ? `您已签到（${chinaHm(mine.checkedInAt)}）`
         : `您已报名，座位已为您留好${mine.seatKind === 'reserved' ? '（居民代表席）' : ''}`;
       return { statusText: text, tone: 'success', registered: true, canSignUp: false, canCancel, hint: null };
     }

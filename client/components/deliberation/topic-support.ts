@@ -1,7 +1,7 @@
 import type { TopicItem } from '@contracts/deliberation-topics.contract';
 import { SupportableTopicStatuses, WithdrawableTopicStatuses } from '@contracts/deliberation-topics.constants';
 
-export type SupportAction = 'support' | 'withdraw' | null;
+type SupportAction = 'support' | 'withdraw' | null;
 
 /** Which support button a resident gets on a topic (the server still checks). */
 export function supportAction(t: TopicItem): SupportAction {

@@ -1,16 +1,16 @@
 import { Text, View } from '@tarojs/components';
 import type { ActivityItem } from '@contracts/timebank.contract';
-import { chinaSpan } from '@/components/delib-staff/china-time';
+import { chinaSpan } from '@/components/deliberation/china-time';
 import { hoursText } from './hours';
 import './vol-staff.scss';
 
 /** Slots in plain words: "名额 20 个，还剩 5 个" / "名额已满". */
-export function slotsText(a: Pick<ActivityItem, 'slots' | 'taken'>): string {
+function slotsText(a: Pick<ActivityItem, 'slots' | 'taken'>): string {
   const left = Math.max(0, a.slots - a.taken);
   return left > 0 ? `名额 ${a.slots} 个，还剩 ${left} 个` : `名额 ${a.slots} 个，已报满`;
 }
 
-export function activityStatusText(a: ActivityItem, now: number = Date.now()): string {
+function activityStatusText(a: ActivityItem, now: number = Date.now()): string {
   if (a.status === 'cancelled') return '已取消';
   if (a.status === 'credited') return '已记时长';
   if (Date.parse(a.startsAt) > now) return '报名中';

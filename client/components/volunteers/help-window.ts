@@ -1,3 +1,5 @@
+import { chinaToday } from '@/components/deliberation/china-time';
+
 // The "when" of a help request, chosen in plain words (今天/明天/选一天 × 上午/下午/晚上) and sent as a
 // time window in China time (UTC+8, no daylight saving), whatever the phone's time zone.
 
@@ -17,14 +19,12 @@ export const PartsOfDay: ReadonlyArray<{ key: PartOfDay; label: string; from: nu
   { key: 'evening', label: '晚上（18点–21点）', from: 18, to: 21 },
 ];
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 24 * 3600_000;
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** The China calendar day `plusDays` after `now`, as 'YYYY-MM-DD'. */
 export function chinaDayString(now: Date, plusDays = 0): string {
-  const d = new Date(now.getTime() + CHINA_OFFSET_MS + plusDays * DAY_MS);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return chinaToday(new Date(now.getTime() + plusDays * DAY_MS));
 }
 
 export interface HelpWindow {

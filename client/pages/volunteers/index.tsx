@@ -74,9 +74,9 @@ function StaffPart({ m }: { m: Model }) {
       {s.proxy ? <BigButton id='vol-proxy-ask' text='代居民请人帮忙' onClick={m.goAskForResident} /> : null}
       <BigButton id='vol-dispatch' variant='secondary' text='派单：给求助安排志愿者' onClick={m.goDispatch} />
       {s.proxy ? <BigButton id='vol-proxy-requests' variant='plain' text='我代发的求助' onClick={m.goRequests} /> : null}
-      {s.manage ? <BigButton id='vol-staff-volunteers' variant='plain' text='审核志愿者' onClick={m.goStaffVolunteers} /> : null}
-      {s.manage ? <BigButton id='vol-staff-activities' variant='plain' text='志愿活动和签到' onClick={m.goStaffActivities} /> : null}
-      {s.manage ? <BigButton id='vol-staff-rewards' variant='plain' text='兑换奖励' onClick={m.goStaffRewards} /> : null}
+      {s.review ? <BigButton id='vol-staff-volunteers' variant='plain' text='审核志愿者' onClick={m.goStaffVolunteers} /> : null}
+      {s.activities ? <BigButton id='vol-staff-activities' variant='plain' text='志愿活动和签到' onClick={m.goStaffActivities} /> : null}
+      {s.rewards ? <BigButton id='vol-staff-rewards' variant='plain' text='兑换奖励' onClick={m.goStaffRewards} /> : null}
     </View>
   );
 }

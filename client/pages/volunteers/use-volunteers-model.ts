@@ -5,7 +5,8 @@ import { useMe } from '@/hooks/use-me';
 import { listMyHelpRequests } from '@/services/help-requests.api';
 import { errorMessage } from '@/services/request';
 import { Routes, volAskProxyUrl, volRequestUrl } from '@/services/routes';
-import { canAskForResident, canDispatch, canManageVolunteers, getMyVolunteer, isResident } from '@/services/volunteers.api';
+import { canAskForResident, canDispatch, canOpenStaffRewards, canReviewVolunteers, canRunActivities, canUseVolunteerServices } from '@/services/permissions';
+import { getMyVolunteer } from '@/services/volunteers.api';
 
 const ACTIVE = new Set(['open', 'filled', 'done']);
 
@@ -45,20 +46,22 @@ export function useVolunteersModel() {
   const role = user?.role;
   const hasUnit = !!user?.unit;
   const { load } = resident;
-  const residentUnit = user && isResident(role) && user.unit ? user.unit.unitId : null;
+  const residentView = !!user && canUseVolunteerServices(role);
+  const residentUnit = residentView && user.unit ? user.unit.unitId : null;
 
   useEffect(() => {
     if (residentUnit !== null) void load();
   }, [residentUnit, shows, load]);
 
-  const residentView = !!user && isResident(role);
   return {
     loading: (me.loading && !user) || (residentView && hasUnit && !resident.data && !resident.error),
     error: me.error ?? (residentView ? resident.error : null),
     reload: () => void me.reload(),
     noUnit: residentView && !hasUnit,
     resident: residentView && hasUnit ? resident.data : null,
-    staff: user && !residentView ? { dispatch: canDispatch(role), proxy: canAskForResident(role), manage: canManageVolunteers(role) } : null,
+    staff: user && !residentView
+      ? { dispatch: canDispatch(role), proxy: canAskForResident(role), review: canReviewVolunteers(role), activities: canRunActivities(role), rewards: canOpenStaffRewards(role) }
+      : null,
     goChooseUnit: go(Routes.chooseUnit),
     goAsk: go(Routes.volAsk),
     goAskForResident: go(volAskProxyUrl()),

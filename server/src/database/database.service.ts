@@ -112,3 +112,17 @@ export function affectedRows(result: { affected?: number | null; raw?: unknown }
   const raw = result.raw as { affectedRows?: number; changes?: number } | undefined;
   return raw?.affectedRows ?? raw?.changes ?? 0;
 }
+
+/** Deadlocks (MariaDB) are retried a few times: for work whose writes are conditional statements, safe to run again. */
+export async function retryDeadlock<T>(work: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (err) {
+      const e = err as { code?: string; driverError?: { code?: string } };
+      const code = e?.driverError?.code ?? e?.code;
+      if (i >= attempts || (code !== 'ER_LOCK_DEADLOCK' && code !== 'ER_LOCK_WAIT_TIMEOUT')) throw err;
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * i));
+    }
+  }
+}

@@ -1,12 +1,15 @@
 import type { DataSource } from 'typeorm';
-import { retryOnDeadlock } from '../../../server/src/modules/timebank/timebank-ledger.repository';
+import type { AvailabilitySlot, VolunteerSkill } from '../../../contracts/volunteers.constants';
+import { VolunteerEntity } from '../../../server/src/modules/volunteers/volunteers.entities';
+import { retryDeadlock } from '../../../server/src/database/database.service';
+import { LEDGER_RETRIES } from '../../../server/src/modules/timebank/timebank-ledger.repository';
 import { TimebankService } from '../../../server/src/modules/timebank/timebank.service';
 import type { TimebankCreditInput } from '../../../server/src/modules/timebank/timebank.port';
 import type { TestApp } from './test-app';
 
 /** Credits through the port in a transaction of its own (as the volunteers module does inside its own), retried on a deadlock as the port asks. */
 export function creditVia(t: TestApp, c: TimebankCreditInput) {
-  return retryOnDeadlock(() => t.db.transaction((m) => t.app.get(TimebankService).creditHours(m, c)));
+  return retryDeadlock(() => t.db.transaction((m) => t.app.get(TimebankService).creditHours(m, c)), LEDGER_RETRIES);
 }
 
 export interface LedgerCheck {
@@ -70,13 +73,16 @@ export const SOUND_LEDGER: LedgerCheck = {
 };
 
 /** Marks users as approved 小红帽 of a community (the volunteers module's table, written directly: approving is not what is tested). */
-export async function approveVolunteers(ds: DataSource, users: { id: number }[], communityId: number, streetId: number): Promise<void> {
+export async function approveVolunteers(
+  ds: DataSource, users: { id: number }[], communityId: number, streetId: number,
+  opts: { skills?: VolunteerSkill[]; availability?: AvailabilitySlot[] } = {},
+): Promise<void> {
   const now = new Date();
-  for (const u of users) {
-    await ds.query(
-      `INSERT INTO volunteers (user_id, street_id, community_id, status, skills, availability, version, created_at, updated_at)
-       VALUES (?, ?, ?, 'approved', 'errands', 'weekend', 1, ?, ?)`,
-      [u.id, streetId, communityId, ds.options.type === 'better-sqlite3' ? now.toISOString().replace('T', ' ').replace('Z', '') : now, ds.options.type === 'better-sqlite3' ? now.toISOString().replace('T', ' ').replace('Z', '') : now],
-    );
+  for (let i = 0; i < users.length; i += 200) {
+    await ds.manager.insert(VolunteerEntity, users.slice(i, i + 200).map((u) => ({
+      userId: u.id, streetId, communityId, status: 'approved' as const,
+      skills: (opts.skills ?? ['digital_help', 'errands']).join(','), availability: (opts.availability ?? ['weekday_morning', 'weekend_morning']).join(','),
+      intro: null, declineReason: null, decidedBy: null, decidedAt: now, version: 2, createdAt: now, updatedAt: now,
+    })));
   }
 }

@@ -1,8 +1,8 @@
 import type { AvailabilitySlot, VolunteerSkill } from '../../../contracts/volunteers.constants';
 import { TokenService } from '../../../server/src/common/auth/token.service';
 import { UserEntity } from '../../../server/src/modules/users/user.entity';
-import { VolunteerEntity } from '../../../server/src/modules/volunteers/volunteers.entities';
 import { buildUser, type TestArea } from '../../factories/org.factory';
+import { approveVolunteers } from './timebank-fixtures';
 import type { TestApp } from './test-app';
 
 export const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
@@ -25,14 +25,7 @@ export async function approvedVolunteers(
   }));
   const ids: number[] = [];
   for (const v of values) ids.push(Number((await t.ds.manager.insert(UserEntity, v)).identifiers[0].id));
-  const now = new Date();
-  for (let i = 0; i < ids.length; i += 200) {
-    await t.ds.manager.insert(VolunteerEntity, ids.slice(i, i + 200).map((userId) => ({
-      userId, streetId: area.streetId, communityId: area.communityA, status: 'approved' as const,
-      skills: (opts.skills ?? ['digital_help', 'errands']).join(','), availability: (opts.availability ?? ['weekday_morning', 'weekend_morning']).join(','),
-      intro: null, declineReason: null, decidedBy: area.staffA.id, decidedAt: now, version: 2, createdAt: now, updatedAt: now,
-    })));
-  }
+  await approveVolunteers(t.ds, ids.map((id) => ({ id })), area.communityA, area.streetId, opts);
   const tokens = t.app.get(TokenService);
   return ids.map((id) => ({ id, token: tokens.issue(id, 'resident').token }));
 }

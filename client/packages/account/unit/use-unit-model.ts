@@ -1,66 +1,22 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { BuildingItem, CommunityItem, UnitItem } from '@contracts/org.contract';
-import { listBuildings, listCommunities, listUnits } from '@/services/org.api';
+import { useUnitPicker, type UnitPickStep } from '@/hooks/use-unit-picker';
 import { setMyUnit } from '@/services/users.api';
 import { errorMessage } from '@/services/request';
 import { goBackOr } from '@/services/navigation';
 import { Routes } from '@/services/routes';
 
-export type UnitStep = 'community' | 'building' | 'unit';
+export type UnitStep = UnitPickStep;
 
 export function useUnitModel() {
-  const [step, setStep] = useState<UnitStep>('community');
-  const [communities, setCommunities] = useState<CommunityItem[]>([]);
-  const [buildings, setBuildings] = useState<BuildingItem[]>([]);
-  const [units, setUnits] = useState<UnitItem[]>([]);
-  const [community, setCommunity] = useState<CommunityItem | null>(null);
-  const [building, setBuilding] = useState<BuildingItem | null>(null);
-  const [loading, setLoading] = useState(true);
+  const picker = useUnitPicker({ loading: true });
+  const { setError } = picker;
   const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (work: () => Promise<void>) => {
-    setLoading(true);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setLoading(false);
-    }
-  };
-
-  const loadCommunities = useCallback(async () => {
-    setLoading(true);
-    setError(null);
-    try {
-      setCommunities((await listCommunities()).items);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
 
   useEffect(() => {
-    void loadCommunities();
-  }, [loadCommunities]);
-
-  const chooseCommunity = (c: CommunityItem) =>
-    run(async () => {
-      setBuildings((await listBuildings(c.id)).items);
-      setCommunity(c);
-      setStep('building');
-    });
-
-  const chooseBuilding = (b: BuildingItem) =>
-    run(async () => {
-      setUnits((await listUnits(b.id)).items);
-      setBuilding(b);
-      setStep('unit');
-    });
+    void picker.loadCommunities();
+  }, []);
 
   const chooseUnit = async (u: UnitItem) => {
     setSaving(true);
@@ -76,26 +32,20 @@ export function useUnitModel() {
     }
   };
 
-  const back = () => {
-    setError(null);
-    if (step === 'unit') setStep('building');
-    else if (step === 'building') setStep('community');
-  };
-
   return {
-    step,
-    communities,
-    buildings,
-    units,
-    community,
-    building,
-    loading,
+    step: picker.step,
+    communities: picker.communities ?? [],
+    buildings: picker.buildings,
+    units: picker.units,
+    community: picker.community,
+    building: picker.building,
+    loading: picker.loading,
     saving,
-    error,
-    chooseCommunity: (c: CommunityItem) => void chooseCommunity(c),
-    chooseBuilding: (b: BuildingItem) => void chooseBuilding(b),
+    error: picker.error,
+    chooseCommunity: (c: CommunityItem) => void picker.chooseCommunity(c),
+    chooseBuilding: (b: BuildingItem) => void picker.chooseBuilding(b),
     chooseUnit: (u: UnitItem) => void chooseUnit(u),
-    back,
-    retry: () => void loadCommunities(),
+    back: picker.back,
+    retry: () => void picker.loadCommunities(),
   };
 }

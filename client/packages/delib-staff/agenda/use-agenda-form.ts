@@ -6,12 +6,12 @@ import { TOPIC_TEXT_MAX, TOPIC_TITLE_MAX } from '@contracts/deliberation-topics.
 import { useAction } from '@/hooks/use-action';
 import { addAgendaItem, getTopicQueue, listTopics, updateAgendaItem } from '@/services/deliberation-staff.api';
 
-export const WHERE_MAX = 200;
-export const WHO_OTHERS_MAX = 200;
-export const HOW_MAX = 500;
-export const DEFAULT_HOW = '先充分讨论，再举手和线上表决';
+const WHERE_MAX = 200;
+const WHO_OTHERS_MAX = 200;
+const HOW_MAX = 500;
+const DEFAULT_HOW = '先充分讨论，再举手和线上表决';
 
-export interface AgendaFields {
+interface AgendaFields {
   /** new: a free item or one for `topic`; edit: change item `itemId`. */
   mode: 'new' | 'edit';
   itemId: number | null;
@@ -33,13 +33,13 @@ const fromItem = (i: AgendaItem): AgendaFields => ({
   parties: [...i.who.parties], others: i.who.others, howText: i.howText,
 });
 
-export function agendaProblem(f: AgendaFields): string | null {
+function agendaProblem(f: AgendaFields): string | null {
   if (!f.topic && !f.title.trim()) return '请填写议程标题，例如：文明养犬';
   return null;
 }
 
 /** Optional texts are left out when empty, so the server fills them from the topic. */
-export function createBody(f: AgendaFields): CreateAgendaItemRequest {
+function createBody(f: AgendaFields): CreateAgendaItemRequest {
   const opt = (v: string) => (v.trim() ? v.trim() : undefined);
   return {
     ...(f.topic ? { topicId: f.topic.id } : {}),
@@ -51,7 +51,7 @@ export function createBody(f: AgendaFields): CreateAgendaItemRequest {
   };
 }
 
-export function updateBody(f: AgendaFields): UpdateAgendaItemRequest {
+function updateBody(f: AgendaFields): UpdateAgendaItemRequest {
   return {
     title: f.title.trim(),
     whereText: f.whereText.trim(),

@@ -1,9 +1,10 @@
 import type { AgendaItem } from '@contracts/deliberation-topics.contract';
 import { confirmAction, useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';
+import { useIdParam } from '@/hooks/use-id-param';
+import { useRoleGate } from '@/hooks/use-role-gate';
 import { getAgenda, getSession, removeAgendaItem, reorderAgenda } from '@/services/deliberation-staff.api';
 import { canRunDeliberation } from '../shared/access';
-import { useSessionIdParam, useStaffGate } from '../shared/use-staff-gate';
 import { useAgendaForm } from './use-agenda-form';
 
 /** The item ids with one item moved one place up (-1) or down (+1). */
@@ -18,13 +19,13 @@ export function moved(ids: number[], id: number, delta: -1 | 1): number[] {
 
 /** The agenda builder of one session: items in the five-step form; add, edit, reorder, remove. */
 export function useAgendaModel() {
-  const sessionId = useSessionIdParam();
+  const sessionId = useIdParam('sessionId');
   const agenda = useResource(() => getAgenda(sessionId!));
   const session = useResource(() => getSession(sessionId!));
   const action = useAction();
   const form = useAgendaForm(sessionId, session.data?.place ?? '', agenda.reload);
 
-  const gate = useStaffGate(canRunDeliberation, async () => {
+  const gate = useRoleGate(canRunDeliberation, async () => {
     if (sessionId) await Promise.all([agenda.reload(), session.reload()]);
   });
 

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { AttendanceResponse, AttendeeItem } from '@contracts/deliberation-votes.contract';
-import { chinaHm, chinaWhen } from '@/components/delib-staff/china-time';
+import { chinaHm, chinaWhen } from '@/components/deliberation/china-time';
 import { Notice } from '@/components/notice/notice';
 
 function stateOf(a: AttendeeItem): { text: string; tone: string } {

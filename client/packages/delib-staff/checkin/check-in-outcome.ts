@@ -1,6 +1,6 @@
 import type { AttendeeItem, CheckInResponse, ProxyRegistrationResponse } from '@contracts/deliberation-votes.contract';
 import type { CheckInOutcome } from '@/components/delib-staff/check-in-result';
-import { chinaHm } from '@/components/delib-staff/china-time';
+import { chinaHm } from '@/components/deliberation/china-time';
 
 /**
  * What staff typed or the camera read, as a code: a bare code, or a link / text carrying `code=…`.

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ProxyCandidate } from '@contracts/deliberation-votes.contract';
 import { BigButton } from '@/components/big-button/big-button';
-import { chinaHm } from '@/components/delib-staff/china-time';
+import { chinaHm } from '@/components/deliberation/china-time';
 import { FormField } from '@/components/delib-staff/form-field';
 import { Notice } from '@/components/notice/notice';
 import type { ProxySignup } from './use-proxy-signup';

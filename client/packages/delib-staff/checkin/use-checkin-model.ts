@@ -2,10 +2,11 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { CheckInOutcome } from '@/components/delib-staff/check-in-result';
 import { useResource } from '@/hooks/use-resource';
+import { useIdParam } from '@/hooks/use-id-param';
+import { useRoleGate } from '@/hooks/use-role-gate';
 import { checkIn, getAttendance, getSession } from '@/services/deliberation-staff.api';
 import { errorMessage } from '@/services/request';
 import { canCheckInAttendees } from '../shared/access';
-import { useSessionIdParam, useStaffGate } from '../shared/use-staff-gate';
 import { checkInOutcome, codeFrom, errorOutcome, proxyOutcome } from './check-in-outcome';
 import { useProxySignup } from './use-proxy-signup';
 
@@ -19,7 +20,7 @@ function scanCancelled(e: unknown): boolean {
 
 /** The check-in desk of one session: scan or type a code, the answer in big letters, attendance, 代报名. */
 export function useCheckinModel() {
-  const sessionId = useSessionIdParam();
+  const sessionId = useIdParam('sessionId');
   const attendance = useResource(() => getAttendance(sessionId!));
   const session = useResource(() => getSession(sessionId!));
   const [code, setCode] = useState('');
@@ -31,7 +32,7 @@ export function useCheckinModel() {
     await attendance.reload();
   });
 
-  const gate = useStaffGate(canCheckInAttendees, async () => {
+  const gate = useRoleGate(canCheckInAttendees, async () => {
     if (sessionId) await Promise.all([attendance.reload(), session.reload()]);
   });
 
@@ -80,5 +81,3 @@ export function useCheckinModel() {
     proxy,
   };
 }
-
-export type CheckinModel = ReturnType<typeof useCheckinModel>;

@@ -4,7 +4,7 @@ import { useAction } from '@/hooks/use-action';
 import { listProxyCandidates, registerForResident } from '@/services/deliberation-staff.api';
 
 /** Residents without a phone first (they are the ones a grid worker registers), otherwise as the server lists them. */
-export const noPhoneFirst = (list: ProxyCandidate[]) =>
+const noPhoneFirst = (list: ProxyCandidate[]) =>
   [...list].sort((a, b) => Number(a.phoneMasked !== null) - Number(b.phoneMasked !== null));
 
 /**

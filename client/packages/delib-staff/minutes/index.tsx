@@ -1,6 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { BigButton } from '@/components/big-button/big-button';
-import { chinaWhen } from '@/components/delib-staff/china-time';
+import { chinaWhen } from '@/components/deliberation/china-time';
 import { LoadState } from '@/components/delib-staff/load-state';
 import { SessionSummary } from '@/components/delib-staff/session-summary';
 import { StaffGate } from '@/components/delib-staff/staff-gate';

@@ -67,5 +67,3 @@ export function useMinutesDraft(sessionId: number | null, outcome: SessionOutcom
     save: () => void save(),
   };
 }
-
-export type MinutesDraft = ReturnType<typeof useMinutesDraft>;

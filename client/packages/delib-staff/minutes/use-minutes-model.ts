@@ -1,14 +1,15 @@
 import { useResource } from '@/hooks/use-resource';
+import { useIdParam } from '@/hooks/use-id-param';
+import { useRoleGate } from '@/hooks/use-role-gate';
 import { getAgenda, getAttendance, getSessionOutcome, getSession } from '@/services/deliberation-staff.api';
-import { chinaToday } from '@/components/delib-staff/china-time';
+import { chinaToday } from '@/components/deliberation/china-time';
 import { canRunDeliberation } from '../shared/access';
-import { useSessionIdParam, useStaffGate } from '../shared/use-staff-gate';
 import { useMinutesDraft } from './use-minutes-draft';
 import { useResolutions } from './use-resolutions';
 
 /** After a session: the minutes (attendee count from check-in) and the resolutions tracked to done. */
 export function useMinutesModel() {
-  const sessionId = useSessionIdParam();
+  const sessionId = useIdParam('sessionId');
   const outcome = useResource(() => getSessionOutcome(sessionId!));
   const attendance = useResource(() => getAttendance(sessionId!));
   const agenda = useResource(() => getAgenda(sessionId!));
@@ -17,7 +18,7 @@ export function useMinutesModel() {
   const draft = useMinutesDraft(sessionId, outcome.data, outcome.reload);
   const resolutions = useResolutions(sessionId, today, outcome.reload);
 
-  const gate = useStaffGate(canRunDeliberation, async () => {
+  const gate = useRoleGate(canRunDeliberation, async () => {
     if (sessionId) await Promise.all([outcome.reload(), attendance.reload(), agenda.reload(), session.reload()]);
   });
 

@@ -8,7 +8,7 @@ import { addResolution, addResolutionNote, changeResolutionStatus, getResolution
 import { ApiError } from '@/services/request';
 import { noteNeeded } from '../shared/labels';
 
-export interface ResolutionFields {
+interface ResolutionFields {
   text: string;
   agendaItemId: number | null;
   ownerName: string;
@@ -18,7 +18,7 @@ const EMPTY: ResolutionFields = { text: '', agendaItemId: null, ownerName: '', d
 
 type Panel = { id: number; kind: 'status'; to: ResolutionStatus | null } | { id: number; kind: 'note' };
 
-export function resolutionProblem(f: ResolutionFields, today: string): string | null {
+function resolutionProblem(f: ResolutionFields, today: string): string | null {
   if (!f.text.trim()) return '请写下决议的内容，例如：遛狗一律拴绳';
   if (!f.ownerName.trim()) return '请填写由谁负责落实，例如：物业公司';
   if (f.ownerName.trim().length > 50) return '负责方最多 50 字';

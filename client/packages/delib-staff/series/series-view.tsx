@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { BigButton } from '@/components/big-button/big-button';
 import { ChoiceChips } from '@/components/choice-chips/choice-chips';
-import { weeklyText, WEEKDAY_NAMES } from '@/components/delib-staff/china-time';
+import { weeklyText, WEEKDAY_NAMES } from '@/components/deliberation/china-time';
 import { FormField } from '@/components/delib-staff/form-field';
 import { LoadState } from '@/components/delib-staff/load-state';
 import { PickerField } from '@/components/delib-staff/picker-field';

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { SessionItem } from '@contracts/deliberation.contract';
 import { BigButton } from '@/components/big-button/big-button';
-import { chinaToday, chinaWhen } from '@/components/delib-staff/china-time';
+import { chinaToday, chinaWhen } from '@/components/deliberation/china-time';
 import { FormField } from '@/components/delib-staff/form-field';
 import { LoadState } from '@/components/delib-staff/load-state';
 import { PickerField } from '@/components/delib-staff/picker-field';

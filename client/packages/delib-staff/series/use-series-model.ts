@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
+import { useRoleGate } from '@/hooks/use-role-gate';
 import { Routes } from '@/services/routes';
 import { canCheckInAttendees, canRunDeliberation } from '../shared/access';
-import { useStaffGate } from '../shared/use-staff-gate';
 import { useRepresentativesSection } from './use-representatives-section';
 import { useSeriesSection } from './use-series-section';
 import { useSessionsSection } from './use-sessions-section';
 import { useSettingsSection } from './use-settings-section';
 
-export type HubTab = 'sessions' | 'series' | 'settings' | 'representatives';
-export const hubTabs: ReadonlyArray<{ key: HubTab; label: string }> = [
+type HubTab = 'sessions' | 'series' | 'settings' | 'representatives';
+const hubTabs: ReadonlyArray<{ key: HubTab; label: string }> = [
   { key: 'sessions', label: '近期议事' },
   { key: 'series', label: '议事安排' },
   { key: 'settings', label: '议题门槛' },
@@ -28,7 +28,7 @@ export function useSeriesModel() {
   const settings = useSettingsSection();
   const reps = useRepresentativesSection(sessions.sessions.data);
 
-  const gate = useStaffGate(canCheckInAttendees, async (me) => {
+  const gate = useRoleGate(canCheckInAttendees, async (me) => {
     const full = canRunDeliberation(me.role);
     await Promise.all([
       sessions.sessions.reload(),
@@ -51,5 +51,3 @@ export function useSeriesModel() {
     goTriage: () => void Taro.navigateTo({ url: Routes.delibStaffTriage }),
   };
 }
-
-export type SeriesModel = ReturnType<typeof useSeriesModel>;

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { CreateSeriesRequest, SeriesItem, SeriesUpdateResult } from '@contracts/deliberation.contract';
-import { weeklyText } from '@/components/delib-staff/china-time';
+import { weeklyText } from '@/components/deliberation/china-time';
 import { confirmAction, useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';
 import { createSeries, endSeries, listSeries, updateSeries } from '@/services/deliberation-staff.api';
 
-export interface SeriesFields {
+interface SeriesFields {
   name: string;
   place: string;
   weekday: number | null;
@@ -17,7 +17,7 @@ export interface SeriesFields {
   closesHoursBefore: string;
 }
 
-export const EMPTY_SERIES: SeriesFields = {
+const EMPTY_SERIES: SeriesFields = {
   name: '',
   place: '',
   weekday: null,
@@ -33,7 +33,7 @@ const int = (s: string): number => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : 
 const within = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
 
 /** The first thing wrong with the form, in plain words (the same limits as the server's), or the request. */
-export function seriesRequest(f: SeriesFields): { problem: string } | { body: CreateSeriesRequest } {
+function seriesRequest(f: SeriesFields): { problem: string } | { body: CreateSeriesRequest } {
   const name = f.name.trim();
   const place = f.place.trim();
   const [duration, seats, reserved, opens, closes] = [f.durationMinutes, f.seats, f.reservedSeats, f.opensDaysBefore, f.closesHoursBefore].map(int);
@@ -62,7 +62,7 @@ const toFields = (s: SeriesItem): SeriesFields => ({
 });
 
 /** "已修改。2 场已按新设置调整；1 场已有人报名，保持原来的时间。" */
-export function updateText(r: SeriesUpdateResult): string {
+function updateText(r: SeriesUpdateResult): string {
   const kept = r.sessionsKept > 0 ? `；${r.sessionsKept} 场已有人报名，保持原来的日期（需要时请逐场改期）` : '';
   return `已修改。${r.sessionsUpdated} 场还没人报名的议事已按新设置调整${kept}。`;
 }

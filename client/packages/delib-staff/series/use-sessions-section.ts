@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { SessionItem } from '@contracts/deliberation.contract';
-import { chinaDay, chinaHm, chinaInstant, chinaToday, isFuture } from '@/components/delib-staff/china-time';
+import { chinaHm, chinaInstant, chinaToday, chinaYmd, isFuture } from '@/components/deliberation/china-time';
 import { useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';
 import { cancelSession, listPastSessions, listSessions, moveSession } from '@/services/deliberation-staff.api';
 import { delibStaffAgendaUrl, delibStaffCheckinUrl, delibStaffMinutesUrl, delibStaffVoteUrl } from '@/services/routes';
 
-export const CANCEL_REASON_MAX = 200;
-export const PLACE_MAX = 100;
+const CANCEL_REASON_MAX = 200;
+const PLACE_MAX = 100;
 
 interface ChangeForm {
   kind: 'cancel' | 'move';
@@ -19,12 +19,12 @@ interface ChangeForm {
   place: string;
 }
 
-export function cancelProblem(reason: string): string | null {
+function cancelProblem(reason: string): string | null {
   if (!reason.trim()) return '请写明取消的原因，报名的居民会收到这条通知';
   return null;
 }
 
-export function moveProblem(f: { day: string; time: string; place: string }, now = new Date()): string | null {
+function moveProblem(f: { day: string; time: string; place: string }, now = new Date()): string | null {
   if (!f.day) return '请选择新的日期';
   if (!f.time) return '请选择新的开始时间';
   if (!isFuture(f.day, f.time, now)) return '新的时间必须在现在之后';
@@ -47,7 +47,7 @@ export function useSessionsSection() {
 
   const open = (kind: ChangeForm['kind'], s: SessionItem) => {
     action.setError(null);
-    setForm({ kind, sessionId: s.id, reason: '', day: chinaDay(s.startsAt), time: chinaHm(s.startsAt), place: s.place });
+    setForm({ kind, sessionId: s.id, reason: '', day: chinaYmd(s.startsAt), time: chinaHm(s.startsAt), place: s.place });
   };
   const edit = (patch: Partial<ChangeForm>) => setForm((f) => (f ? { ...f, ...patch } : f));
 

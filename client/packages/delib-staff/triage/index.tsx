@@ -1,6 +1,6 @@
 import { CustomWrapper, Text, View } from '@tarojs/components';
 import { ChoiceChips } from '@/components/choice-chips/choice-chips';
-import { chinaWhen } from '@/components/delib-staff/china-time';
+import { chinaWhen } from '@/components/deliberation/china-time';
 import { LoadState } from '@/components/delib-staff/load-state';
 import { StaffGate } from '@/components/delib-staff/staff-gate';
 import { LoadMore } from '@/components/load-more/load-more';

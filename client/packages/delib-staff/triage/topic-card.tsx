@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { TopicDetail, TopicItem, TopicQueueEntry } from '@contracts/deliberation-topics.contract';
 import { BigButton } from '@/components/big-button/big-button';
-import { chinaWhen } from '@/components/delib-staff/china-time';
+import { chinaWhen } from '@/components/deliberation/china-time';
 import { FormField } from '@/components/delib-staff/form-field';
 import { InfoRow } from '@/components/info-row/info-row';
 import { Notice } from '@/components/notice/notice';

@@ -6,8 +6,8 @@ import {
   declineTopic, getTopicQueue, listSessions, listTopics, mergeTopic, scheduleTopic, setAutoPlace,
 } from '@/services/deliberation-staff.api';
 
-export type PanelKind = 'schedule' | 'merge' | 'decline';
-export const DECLINE_REASON_MAX = 200;
+type PanelKind = 'schedule' | 'merge' | 'decline';
+const DECLINE_REASON_MAX = 200;
 
 interface Panel {
   topicId: number;
@@ -15,7 +15,7 @@ interface Panel {
 }
 
 /** Sessions a topic can still be put on: scheduled and not started. */
-export const futureSessions = (list: SessionItem[], now = Date.now()) =>
+const futureSessions = (list: SessionItem[], now = Date.now()) =>
   list.filter((s) => s.status === 'scheduled' && Date.parse(s.startsAt) > now);
 
 /** Topics another one can be merged into: still open, not itself. */
@@ -81,5 +81,3 @@ export function useTriageActions(afterChange: () => Promise<void>) {
       void finish(`auto-${topicId}`, () => setAutoPlace(topicId, enabled), enabled ? '已恢复自动排队' : '已不再自动排入'),
   };
 }
-
-export type TriageActions = ReturnType<typeof useTriageActions>;

@@ -4,15 +4,15 @@ import type { TopicDetail, TopicStatus } from '@contracts/deliberation-topics.co
 import { TopicStatusLabels } from '@contracts/deliberation-topics.constants';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { useResource } from '@/hooks/use-resource';
+import { useRoleGate } from '@/hooks/use-role-gate';
 import { getTopic, getTopicQueue, listTopics } from '@/services/deliberation-staff.api';
 import { errorMessage } from '@/services/request';
 import { delibStaffAgendaUrl } from '@/services/routes';
 import { canRunDeliberation } from '../shared/access';
-import { useStaffGate } from '../shared/use-staff-gate';
 import { useTriageActions } from './use-triage-actions';
 
-export type TriageView = 'queue' | Exclude<TopicStatus, 'queued'>;
-export const triageViews: ReadonlyArray<{ key: TriageView; label: string }> = [
+type TriageView = 'queue' | Exclude<TopicStatus, 'queued'>;
+const triageViews: ReadonlyArray<{ key: TriageView; label: string }> = [
   { key: 'queue', label: TopicStatusLabels.queued },
   { key: 'proposed', label: TopicStatusLabels.proposed },
   { key: 'on_agenda', label: TopicStatusLabels.on_agenda },
@@ -33,7 +33,7 @@ export function useTriageModel() {
     await Promise.all([queue.reload(), view === 'queue' ? Promise.resolve() : list.reload()]);
   }, [queue.reload, list.reload, view]);
   const actions = useTriageActions(refresh);
-  const gate = useStaffGate(canRunDeliberation, refresh);
+  const gate = useRoleGate(canRunDeliberation, refresh);
 
   // A new view loads its list (the first load comes with the page show above).
   const first = useRef(true);

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { CreateVoteRequest, VoteEligibility, VoteMode } from '@contracts/deliberation-votes.contract';
 import { VOTE_OPTIONS_MAX, VOTE_OPTIONS_MIN } from '@contracts/deliberation-votes.constants';
-import { chinaInstant, isFuture } from '@/components/delib-staff/china-time';
+import { chinaInstant, isFuture } from '@/components/deliberation/china-time';
 import { useAction } from '@/hooks/use-action';
 import { openVote } from '@/services/deliberation-staff.api';
 
 /** When the vote closes: in so many minutes, or at a chosen day and time. */
-export type ClosesIn = 10 | 30 | 60 | 1440 | 'custom';
+type ClosesIn = 10 | 30 | 60 | 1440 | 'custom';
 export const closesInChoices: ReadonlyArray<{ key: ClosesIn; label: string }> = [
   { key: 10, label: '10 分钟后' },
   { key: 30, label: '30 分钟后' },
@@ -15,7 +15,7 @@ export const closesInChoices: ReadonlyArray<{ key: ClosesIn; label: string }> = 
   { key: 'custom', label: '指定时间' },
 ];
 
-export interface VoteFields {
+interface VoteFields {
   agendaItemId: number | null;
   question: string;
   options: string[];
@@ -28,13 +28,13 @@ export interface VoteFields {
   liveResults: boolean;
 }
 
-export const EMPTY_VOTE: VoteFields = {
+const EMPTY_VOTE: VoteFields = {
   agendaItemId: null, question: '', options: ['', ''], mode: 'single', maxChoices: '', eligibility: 'checked_in',
   closesIn: 30, closeDay: '', closeTime: '', liveResults: false,
 };
 
 /** The first thing wrong, in plain words (the server's limits), or the agenda item and the request. */
-export function voteRequest(f: VoteFields, now = new Date()): { problem: string } | { agendaItemId: number; body: CreateVoteRequest } {
+function voteRequest(f: VoteFields, now = new Date()): { problem: string } | { agendaItemId: number; body: CreateVoteRequest } {
   const question = f.question.trim();
   const options = f.options.map((o) => o.trim());
   if (f.agendaItemId === null) return { problem: '请选择就哪一项议程表决' };

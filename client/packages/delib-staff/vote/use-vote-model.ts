@@ -3,13 +3,14 @@ import type { VoteItem } from '@contracts/deliberation-votes.contract';
 import { OFFLINE_TALLY_EDIT_HOURS } from '@contracts/deliberation-votes.constants';
 import { confirmAction, useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';
+import { useIdParam } from '@/hooks/use-id-param';
+import { useRoleGate } from '@/hooks/use-role-gate';
 import { closeVote, getAgenda, getSession, listSessionVotes, setOfflineTally } from '@/services/deliberation-staff.api';
 import { canRunDeliberation } from '../shared/access';
-import { useSessionIdParam, useStaffGate } from '../shared/use-staff-gate';
 import { useVoteForm } from './use-vote-form';
 
 /** Counts of open votes refresh this often while the page is open. */
-export const LIVE_REFRESH_MS = 15_000;
+const LIVE_REFRESH_MS = 15_000;
 
 /** Whether the hands-raised tally may still be (re)entered. */
 export function tallyEditable(v: VoteItem, now = Date.now()): boolean {
@@ -20,7 +21,7 @@ export function tallyEditable(v: VoteItem, now = Date.now()): boolean {
 
 /** Votes of one session: open one on an agenda item, live counts, close, and the offline tally (举手). */
 export function useVoteModel() {
-  const sessionId = useSessionIdParam();
+  const sessionId = useIdParam('sessionId');
   const votes = useResource(() => listSessionVotes(sessionId!));
   const agenda = useResource(() => getAgenda(sessionId!));
   const session = useResource(() => getSession(sessionId!));
@@ -28,7 +29,7 @@ export function useVoteModel() {
   const action = useAction();
   const [tally, setTally] = useState<{ voteId: number; counts: Record<number, string> } | null>(null);
 
-  const gate = useStaffGate(canRunDeliberation, async () => {
+  const gate = useRoleGate(canRunDeliberation, async () => {
     if (sessionId) await Promise.all([votes.reload(), agenda.reload(), session.reload()]);
   });
 

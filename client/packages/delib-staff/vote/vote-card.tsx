@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { VoteItem } from '@contracts/deliberation-votes.contract';
 import { BigButton } from '@/components/big-button/big-button';
-import { chinaWhen } from '@/components/delib-staff/china-time';
+import { chinaWhen } from '@/components/deliberation/china-time';
 import { FormField } from '@/components/delib-staff/form-field';
 import { VoteResults } from '@/components/delib-staff/vote-results';
 import { Notice } from '@/components/notice/notice';

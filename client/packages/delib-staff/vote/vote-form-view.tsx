@@ -4,7 +4,7 @@ import type { AgendaItem } from '@contracts/deliberation-topics.contract';
 import type { VoteMode } from '@contracts/deliberation-votes.contract';
 import { BigButton } from '@/components/big-button/big-button';
 import { ChoiceChips } from '@/components/choice-chips/choice-chips';
-import { chinaToday } from '@/components/delib-staff/china-time';
+import { chinaToday } from '@/components/deliberation/china-time';
 import { FormField } from '@/components/delib-staff/form-field';
 import { PickerField } from '@/components/delib-staff/picker-field';
 import { Notice } from '@/components/notice/notice';

@@ -3,6 +3,7 @@ import { BigButton } from '@/components/big-button/big-button';
 import { CategoryTiles } from '@/components/category-tiles/category-tiles';
 import { Notice } from '@/components/notice/notice';
 import { PageShell } from '@/components/page-shell/page-shell';
+import { TickRow } from '@/components/deliberation/tick-row';
 import { useProposeModel } from './use-propose-model';
 import './index.scss';
 
@@ -64,23 +65,13 @@ export default function ProposePage() {
       <Text className='section-title'>5. 关联我反映过的问题（可不选）</Text>
       {m.concernsFailed ? <Text className='plain-line muted'>没能加载您反映过的问题，不关联也可以提交。</Text> : null}
       {m.concerns && m.concerns.length === 0 ? <Text className='plain-line muted'>您还没有反映过问题。</Text> : null}
-      {(m.concerns ?? []).map((c) => {
-        const on = f.concernIds.includes(c.id);
-        return (
-          <View
-            key={c.id}
-            id={`propose-concern-${c.id}`}
-            className={`propose-page__concern${on ? ' propose-page__concern--on' : ''}`}
-            aria-checked={on}
-            onClick={() => m.toggleConcern(c.id)}
-          >
-            <Text className='propose-page__mark'>{on ? '✓' : ''}</Text>
-            <Text className='propose-page__concern-text'>
-              {c.categoryLabel}：{c.text}
-            </Text>
-          </View>
-        );
-      })}
+      {(m.concerns ?? []).map((c) => (
+        <TickRow key={c.id} id={`propose-concern-${c.id}`} on={f.concernIds.includes(c.id)} onToggle={() => m.toggleConcern(c.id)}>
+          <Text className='propose-page__concern-text'>
+            {c.categoryLabel}：{c.text}
+          </Text>
+        </TickRow>
+      ))}
       <FieldError id='propose-concerns-error' text={e.concerns} />
 
       {m.error ? <Notice tone='error' text={m.error} id='propose-error' /> : null}

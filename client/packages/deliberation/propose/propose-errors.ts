@@ -4,7 +4,7 @@ import { ApiError, errorMessage } from '@/services/request';
 export type ProposeField = 'title' | 'problem' | 'hope' | 'category' | 'concerns';
 export type FieldErrors = Partial<Record<ProposeField, string>>;
 
-export const FieldLabels: Record<ProposeField, string> = {
+const FieldLabels: Record<ProposeField, string> = {
   title: '议题标题',
   problem: '哪里不对',
   hope: '希望怎样',
@@ -21,7 +21,7 @@ const PATH_FIELDS: Record<string, ProposeField> = {
 };
 
 /** What the form shows for a failed submit: one line on top, and the message beside the field it is about. */
-export interface SubmitProblem {
+interface SubmitProblem {
   message: string;
   fields: FieldErrors;
   /** The server wants a unit first (UNIT_REQUIRED). */

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { FollowResponse, ResolutionDetail } from '@contracts/deliberation-outcomes.contract';
+import { useIdParam } from '@/hooks/use-id-param';
 import { useMe } from '@/hooks/use-me';
 import { useResource } from '@/hooks/use-resource';
 import { canFollowResolutions, getResolution } from '@/services/deliberation.api';
@@ -10,9 +11,9 @@ import { useFollow } from '../shared/use-follow';
 const followed = (r: ResolutionDetail | null, a: FollowResponse) => (r && r.id === a.resolutionId ? { ...r, following: a.following, followers: a.followers } : r);
 
 export function useResolutionModel() {
-  const { params } = useRouter();
-  const id = Number(params.id);
-  const valid = Number.isInteger(id) && id > 0;
+  const param = useIdParam();
+  const valid = param !== null;
+  const id = param ?? 0;
 
   const resolution = useResource(() => getResolution(id));
   const { reload: reloadResolution, setData } = resolution;

@@ -9,7 +9,7 @@ import { deliberationResolutionUrl } from '@/services/routes';
 import { useFollow } from '../shared/use-follow';
 import { useListPage } from '../shared/use-list-page';
 
-export const resolutionFilters: ReadonlyArray<Choice<ResolutionFilter>> = [
+const resolutionFilters: ReadonlyArray<Choice<ResolutionFilter>> = [
   { key: 'all', label: '全部' },
   { key: 'overdue', label: '已逾期' },
   { key: 'planned', label: ResolutionStatusLabels.planned },
@@ -27,7 +27,7 @@ const EMPTY_TEXT: Record<ResolutionFilter, string> = {
   done: '还没有完成的决议。',
 };
 
-export function applyFollow(items: ResolutionItem[], answer: FollowResponse): ResolutionItem[] {
+function applyFollow(items: ResolutionItem[], answer: FollowResponse): ResolutionItem[] {
   return items.map((r) => (r.id === answer.resolutionId ? { ...r, following: answer.following, followers: answer.followers } : r));
 }
 

@@ -1,8 +1,9 @@
 import { useCallback, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { VoteItem } from '@contracts/deliberation-votes.contract';
 import { chinaDateTime } from '@/components/deliberation/china-time';
 import { registrationView } from '@/components/deliberation/registration';
+import { useIdParam } from '@/hooks/use-id-param';
 import { useMe } from '@/hooks/use-me';
 import { useResource } from '@/hooks/use-resource';
 import { useRegistration } from '@/pages/deliberation/use-registration';
@@ -15,9 +16,9 @@ import { useVotes } from './use-votes';
 const NOT_FOUND = '没有找到这场议事';
 
 export function useSessionModel() {
-  const { params } = useRouter();
-  const id = Number(params.id);
-  const valid = Number.isInteger(id) && id > 0;
+  const param = useIdParam();
+  const valid = param !== null;
+  const id = param ?? 0;
 
   const session = useResource(() => getSession(id));
   const agenda = useResource(() => getAgenda(id));

@@ -4,6 +4,7 @@ import { VoteEligibilityLabels } from '@contracts/deliberation-votes.constants';
 import { BigButton } from '@/components/big-button/big-button';
 import { chinaDateTime } from '@/components/deliberation/china-time';
 import { ProgressLine } from '@/components/deliberation/progress-line';
+import { TickRow } from '@/components/deliberation/tick-row';
 import { Notice } from '@/components/notice/notice';
 import { choiceText } from './use-votes';
 
@@ -64,21 +65,11 @@ export function VoteCard({ vote, chosen, error, busy, onToggle, onSubmit }: Vote
       ) : null}
       {vote.canVote ? (
         <View className='vote-card__options'>
-          {vote.options.map((option) => {
-            const on = chosen.includes(option.id);
-            return (
-              <View
-                key={option.id}
-                id={`vote-${vote.id}-option-${option.id}`}
-                className={`vote-card__option${on ? ' vote-card__option--on' : ''}`}
-                aria-checked={on}
-                onClick={() => onToggle(option.id)}
-              >
-                <Text className='vote-card__mark'>{on ? '✓' : ''}</Text>
-                <Text>{option.label}</Text>
-              </View>
-            );
-          })}
+          {vote.options.map((option) => (
+            <TickRow key={option.id} id={`vote-${vote.id}-option-${option.id}`} on={chosen.includes(option.id)} onToggle={() => onToggle(option.id)}>
+              <Text>{option.label}</Text>
+            </TickRow>
+          ))}
           {error ? <Notice tone='error' text={error} id={`vote-${vote.id}-error`} /> : null}
           <BigButton id={`vote-${vote.id}-submit`} text='投票' loading={busy} onClick={onSubmit} />
         </View>

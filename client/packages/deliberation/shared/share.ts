@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 
-export interface ShareCard {
+interface ShareCard {
   title: string;
   /** In-app path, e.g. /packages/deliberation/session/index?id=3 */
   path: string;
@@ -15,7 +15,7 @@ export function useShareCard(card: ShareCard | null, fallback: ShareCard): void 
 }
 
 /** Browser: the full address of an in-app path (the H5 build uses the hash router). */
-export function appLink(path: string): string {
+function appLink(path: string): string {
   if (process.env.TARO_ENV === 'h5') {
     const { origin, pathname } = window.location;
     return `${origin}${pathname}#${path.startsWith('/') ? path : `/${path}`}`;

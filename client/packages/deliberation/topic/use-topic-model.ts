@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
+import { useIdParam } from '@/hooks/use-id-param';
 import { useMe } from '@/hooks/use-me';
 import { useResource } from '@/hooks/use-resource';
 import { canTakePart, getTopic } from '@/services/deliberation.api';
@@ -9,9 +10,9 @@ import { useSupport } from '../shared/use-support';
 import { topicStatusExplained } from './topic-status';
 
 export function useTopicModel() {
-  const { params } = useRouter();
-  const id = Number(params.id);
-  const valid = Number.isInteger(id) && id > 0;
+  const param = useIdParam();
+  const valid = param !== null;
+  const id = param ?? 0;
 
   const topic = useResource(() => getTopic(id));
   const { reload: reloadTopic, setData } = topic;

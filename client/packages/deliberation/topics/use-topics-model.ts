@@ -9,12 +9,12 @@ import { deliberationTopicUrl, Routes } from '@/services/routes';
 import { useListPage } from '../shared/use-list-page';
 import { useSupport } from '../shared/use-support';
 
-export const topicSortTabs: ReadonlyArray<{ key: TopicSort; label: string }> = [
+const topicSortTabs: ReadonlyArray<{ key: TopicSort; label: string }> = [
   { key: 'support', label: '支持多的在前' },
   { key: 'newest', label: '最新提出' },
 ];
 
-export const topicFilters: ReadonlyArray<Choice<TopicFilter>> = [
+const topicFilters: ReadonlyArray<Choice<TopicFilter>> = [
   { key: 'all', label: '全部' },
   { key: 'proposed', label: TopicStatusLabels.proposed },
   { key: 'queued', label: TopicStatusLabels.queued },

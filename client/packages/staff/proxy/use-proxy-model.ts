@@ -5,15 +5,16 @@ import { CONCERN_TEXT_MAX } from '@contracts/concerns.constants';
 import type { BuildingItem, CommunityItem, UnitItem } from '@contracts/org.contract';
 import type { MeResponse } from '@contracts/users.contract';
 import { photoProblem, uploadedIds, usePhotoUploads, type UploadItem } from '@/hooks/use-photo-uploads';
+import { useUnitPicker, type UnitPickStep } from '@/hooks/use-unit-picker';
 import { createProxyConcern, listCategories } from '@/services/concerns.api';
-import { listBuildings, listCommunities, listUnits } from '@/services/org.api';
+import { listCommunities } from '@/services/org.api';
 import { ApiError, errorMessage } from '@/services/request';
 import { concernDetailUrl } from '@/services/routes';
 import { getMe } from '@/services/users.api';
 import { defaultCategories } from '@/utils/categories';
 import { randomId } from '@/utils/format';
 
-export type ProxyStep = 'community' | 'building' | 'unit' | 'form';
+export type ProxyStep = UnitPickStep | 'form';
 
 interface Fields {
   residentName: string;
@@ -40,18 +41,13 @@ function problemOf(f: Fields): string | null {
  */
 export function useProxyModel() {
   const [me, setMe] = useState<MeResponse | null>(null);
-  const [step, setStep] = useState<ProxyStep>('community');
-  const [communities, setCommunities] = useState<CommunityItem[]>([]);
-  const [buildings, setBuildings] = useState<BuildingItem[]>([]);
-  const [units, setUnits] = useState<UnitItem[]>([]);
-  const [community, setCommunity] = useState<CommunityItem | null>(null);
-  const [building, setBuilding] = useState<BuildingItem | null>(null);
-  const [unit, setUnit] = useState<UnitItem | null>(null);
+  const gridName = me?.scope?.level === 'grid' ? me.scope.name : null;
+  // Only the buildings of the worker's own grid.
+  const picker = useUnitPicker({ gridName, final: 'form', loading: true });
+  const { step, unit, setError } = picker;
   const [categories, setCategories] = useState<CategoryConfig[] | null>(null);
   const [fields, setFields] = useState<Fields>(EMPTY);
-  const [loading, setLoading] = useState(true);
   const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   /** Key of the last attempt whose outcome is unknown: a retry reuses it (never two concerns). */
   const key = useRef<string | null>(null);
   const inFlight = useRef(false);
@@ -62,23 +58,11 @@ export function useProxyModel() {
   };
   const photos = usePhotoUploads(fields.photos, (change) => edit((prev) => ({ photos: change(prev.photos) })), setError);
 
-  const run = async (work: () => Promise<void>) => {
-    setLoading(true);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setLoading(false);
-    }
-  };
-
   const load = () =>
-    run(async () => {
+    picker.run(async () => {
       const [user, list] = await Promise.all([getMe(), listCommunities()]);
       setMe(user);
-      setCommunities(list.items);
+      picker.setCommunities(list.items);
       listCategories().then((r) => setCategories(r.items)).catch(() => setCategories(null));
     });
 
@@ -86,36 +70,9 @@ export function useProxyModel() {
     void load();
   }, []);
 
-  const gridName = me?.scope?.level === 'grid' ? me.scope.name : null;
-
-  const chooseCommunity = (c: CommunityItem) =>
-    run(async () => {
-      const all = (await listBuildings(c.id)).items;
-      // Only the buildings of the worker's own grid.
-      setBuildings(gridName ? all.filter((b) => b.gridName === gridName) : all);
-      setCommunity(c);
-      setStep('building');
-    });
-
-  const chooseBuilding = (b: BuildingItem) =>
-    run(async () => {
-      setUnits((await listUnits(b.id)).items);
-      setBuilding(b);
-      setStep('unit');
-    });
-
   const chooseUnit = (u: UnitItem) => {
     key.current = null;
-    setUnit(u);
-    setError(null);
-    setStep('form');
-  };
-
-  const back = () => {
-    setError(null);
-    if (step === 'form') setStep('unit');
-    else if (step === 'unit') setStep('building');
-    else if (step === 'building') setStep('community');
+    picker.pick(u);
   };
 
   const submit = async () => {
@@ -161,25 +118,25 @@ export function useProxyModel() {
   return {
     step,
     gridName,
-    communities,
-    buildings,
-    units,
-    unitLabel: community && building && unit ? `${community.name} ${building.name} ${unit.name}` : '',
-    community,
-    building,
+    communities: picker.communities ?? [],
+    buildings: picker.buildings,
+    units: picker.units,
+    unitLabel: picker.unitLabel,
+    community: picker.community,
+    building: picker.building,
     fields,
     tiles: configs.filter((c) => c.enabled).map((c) => ({ key: c.code, label: c.label })),
     placeholder: chosen?.hint || '居民反映的事情，例如：楼上漏水，厨房天花板在滴水。',
     emergencyNotice: chosen?.emergencyNotice || null,
     maxLength: CONCERN_TEXT_MAX,
-    loading,
+    loading: picker.loading,
     submitting,
-    error,
+    error: picker.error,
     retryLoad: () => void load(),
-    chooseCommunity: (c: CommunityItem) => void chooseCommunity(c),
-    chooseBuilding: (b: BuildingItem) => void chooseBuilding(b),
+    chooseCommunity: (c: CommunityItem) => void picker.chooseCommunity(c),
+    chooseBuilding: (b: BuildingItem) => void picker.chooseBuilding(b),
     chooseUnit,
-    back,
+    back: picker.back,
     setName: (residentName: string) => edit({ residentName: residentName.slice(0, 30) }),
     setPhone: (residentPhone: string) => edit({ residentPhone: residentPhone.replace(/\s/g, '').slice(0, 11) }),
     setCategory: (category: ConcernCategory) => edit({ category }),

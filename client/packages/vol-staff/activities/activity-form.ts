@@ -1,5 +1,5 @@
 import type { CreateActivityRequest } from '@contracts/timebank.contract';
-import { chinaInstant, isFuture } from '@/components/delib-staff/china-time';
+import { chinaInstant, isFuture } from '@/components/deliberation/china-time';
 
 export interface ActivityDraft {
   title: string;

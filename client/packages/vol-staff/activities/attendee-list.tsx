@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ActivityItem, Attendee } from '@contracts/timebank.contract';
 import { BigButton } from '@/components/big-button/big-button';
-import { chinaHm } from '@/components/delib-staff/china-time';
+import { chinaHm } from '@/components/deliberation/china-time';
 import { LoadState } from '@/components/delib-staff/load-state';
 import { Notice } from '@/components/notice/notice';
 import '@/components/vol-staff/vol-staff.scss';

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { BigButton } from '@/components/big-button/big-button';
-import { chinaToday } from '@/components/delib-staff/china-time';
+import { chinaToday } from '@/components/deliberation/china-time';
 import { FormField } from '@/components/delib-staff/form-field';
 import { PickerField } from '@/components/delib-staff/picker-field';
 import type { ActivitiesAdmin } from './use-activities-admin';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ActivityItem, CreditActivityResponse } from '@contracts/timebank.contract';
-import { canRunActivities } from '@/components/vol-staff/access';
+import { canRunActivities } from '@/services/permissions';
 import { hoursText } from '@/components/vol-staff/hours';
 import { useRoleGate } from '@/hooks/use-role-gate';
 import { confirmAction, useAction } from '@/hooks/use-action';

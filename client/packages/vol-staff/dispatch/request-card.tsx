@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { HelpRequestItem } from '@contracts/volunteers.contract';
 import { BigButton } from '@/components/big-button/big-button';
-import { chinaSpan } from '@/components/delib-staff/china-time';
+import { chinaSpan } from '@/components/deliberation/china-time';
 import { FormField } from '@/components/delib-staff/form-field';
 import '@/components/vol-staff/vol-staff.scss';
 import { SuggestionList } from './suggestion-list';

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { HelpRequestStatus } from '@contracts/volunteers.constants';
 import type { HelpRequestItem, VolunteerSuggestion } from '@contracts/volunteers.contract';
-import { canDispatch } from '@/components/vol-staff/access';
+import { canDispatch } from '@/services/permissions';
 import { minutesFromHours } from '@/components/vol-staff/hours';
 import { useRoleGate } from '@/hooks/use-role-gate';
 import { confirmAction, useAction } from '@/hooks/use-action';

@@ -1,14 +1,12 @@
 import { useState } from 'react';
 import type { RewardItem } from '@contracts/timebank.contract';
-import { canExportRecords, canManageRewards } from '@/components/vol-staff/access';
+import { canExportRecords, canManageRewards, canOpenStaffRewards } from '@/services/permissions';
 import { hoursText, minutesFromHours } from '@/components/vol-staff/hours';
 import { useRoleGate } from '@/hooks/use-role-gate';
-import { chinaToday } from '@/components/delib-staff/china-time';
+import { chinaToday } from '@/components/deliberation/china-time';
 import { confirmAction, useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';
 import { createReward, exportServiceRecords, getTimebankSettings, listRewards, updateDailyCap, updateReward } from '@/services/timebank.api';
-
-const canOpen = (role: Parameters<typeof canExportRecords>[0]) => canManageRewards(role) || canExportRecords(role);
 
 export interface RewardDraft {
   name: string;
@@ -22,7 +20,7 @@ const EMPTY: RewardDraft = { name: '', hours: '', stock: '', description: '' };
 export function useRewardsAdmin() {
   const rewards = useResource(listRewards);
   const settings = useResource(getTimebankSettings);
-  const gate = useRoleGate(canOpen, async (me) => {
+  const gate = useRoleGate(canOpenStaffRewards, async (me) => {
     if (canManageRewards(me.role)) await Promise.all([rewards.reload(), settings.reload()]);
   });
   const action = useAction<string>();

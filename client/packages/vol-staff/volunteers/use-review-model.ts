@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { VolunteerStatus } from '@contracts/volunteers.constants';
 import type { VolunteerItem } from '@contracts/volunteers.contract';
-import { canReviewVolunteers } from '@/components/vol-staff/access';
+import { canReviewVolunteers } from '@/services/permissions';
 import { useRoleGate } from '@/hooks/use-role-gate';
 import { confirmAction, useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';

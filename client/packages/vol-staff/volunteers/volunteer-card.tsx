@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { AvailabilitySlotLabels, VolunteerSkillLabels } from '@contracts/volunteers.constants';
 import type { VolunteerItem } from '@contracts/volunteers.contract';
 import { BigButton } from '@/components/big-button/big-button';
-import { chinaWhen } from '@/components/delib-staff/china-time';
+import { chinaWhen } from '@/components/deliberation/china-time';
 import { FormField } from '@/components/delib-staff/form-field';
 import '@/components/vol-staff/vol-staff.scss';
 import type { ReviewModel } from './use-review-model';

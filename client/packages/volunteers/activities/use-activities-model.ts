@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { ActivityItem } from '@contracts/timebank.contract';
-import { canUseTimebank } from '@/components/vol-staff/access';
+import { canUseVolunteerServices } from '@/services/permissions';
 import { useRoleGate } from '@/hooks/use-role-gate';
 import { useResource } from '@/hooks/use-resource';
 import { volActivityUrl } from '@/services/routes';
@@ -10,7 +10,7 @@ import { useActivitySignup } from './use-activity-signup';
 /** The community's team activities (upcoming first, as the server orders them), with sign-up and cancel. */
 export function useActivitiesModel() {
   const list = useResource(listActivities);
-  const gate = useRoleGate(canUseTimebank, () => list.reload());
+  const gate = useRoleGate(canUseVolunteerServices, () => list.reload());
   const signup = useActivitySignup((a: ActivityItem) => list.setData((prev) => (prev ?? []).map((x) => (x.id === a.id ? a : x))));
   return {
     gate,

@@ -1,5 +1,5 @@
 import { useRouter } from '@tarojs/taro';
-import { canUseTimebank } from '@/components/vol-staff/access';
+import { canUseVolunteerServices } from '@/services/permissions';
 import { useRoleGate } from '@/hooks/use-role-gate';
 import { useResource } from '@/hooks/use-resource';
 import { getActivity } from '@/services/timebank.api';
@@ -11,7 +11,7 @@ export function useActivityModel() {
   const n = Number(params.id);
   const id = Number.isInteger(n) && n > 0 ? n : null;
   const activity = useResource(() => getActivity(id!));
-  const gate = useRoleGate(canUseTimebank, async () => {
+  const gate = useRoleGate(canUseVolunteerServices, async () => {
     if (id) await activity.reload();
   });
   const signup = useActivitySignup((a) => activity.setData(a));

@@ -4,13 +4,13 @@ import { ErrorCode } from '@contracts/errors';
 import { HELP_REQUEST_TEXT_MAX, VOLUNTEERS_NEEDED_MAX, VolunteerSkillLabels, VolunteerSkills, WINDOW_MAX_DAYS_AHEAD, type VolunteerSkill } from '@contracts/volunteers.constants';
 import { chinaDayString, DayChoices, PartsOfDay, type DayChoice, type HelpWindow, type PartOfDay } from '@/components/volunteers/help-window';
 import { useMe } from '@/hooks/use-me';
+import { useUnitPicker } from '@/hooks/use-unit-picker';
 import { createHelpRequest, createProxyHelpRequest } from '@/services/help-requests.api';
+import { canAskForResident } from '@/services/permissions';
 import { ApiError, errorMessage } from '@/services/request';
 import { Routes, volRequestUrl } from '@/services/routes';
-import { canAskForResident } from '@/services/volunteers.api';
 import { randomId } from '@/utils/format';
 import { askErrors, EMPTY_ASK, windowFor, type AskErrors, type AskField, type AskFields } from './ask-fields';
-import { useUnitPicker } from './use-unit-picker';
 
 /** The body fields both routes share. */
 function helpBody(f: AskFields, w: HelpWindow) {
@@ -33,7 +33,7 @@ export function useAskModel() {
   const proxy = useRouter().params.proxy === '1';
   const me = useMe();
   const gridName = me.me?.scope?.level === 'grid' ? me.me.scope.name : null;
-  const picker = useUnitPicker(gridName);
+  const picker = useUnitPicker({ gridName, final: 'done' });
   const [fields, setFields] = useState<AskFields>(EMPTY_ASK);
   const [errors, setErrors] = useState<AskErrors>({});
   const [error, setError] = useState<string | null>(null);
@@ -41,10 +41,9 @@ export function useAskModel() {
   const [busy, setBusy] = useState(false);
   const key = useRef<string | null>(null);
   const inFlight = useRef(false);
-  const startPicker = picker.start;
 
   useEffect(() => {
-    if (proxy) startPicker();
+    if (proxy) void picker.loadCommunities();
   }, [proxy]);
 
   const edit = (field: AskField | null, change: Partial<AskFields>) => {
@@ -104,7 +103,7 @@ export function useAskModel() {
     notAllowed: proxy && !!me.me && !canAskForResident(me.me.role),
     meError: me.error,
     reloadMe: () => void me.reload(),
-    placeLabel: proxy ? picker.unit?.label ?? '' : me.me?.unit?.label ?? '',
+    placeLabel: proxy ? picker.unitLabel : me.me?.unit?.label ?? '',
     fields,
     errors,
     error,

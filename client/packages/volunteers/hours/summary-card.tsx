@@ -3,7 +3,7 @@ import type { MyTimebank } from '@contracts/timebank.contract';
 import { hoursText } from '@/components/vol-staff/hours';
 import '@/components/vol-staff/vol-staff.scss';
 
-export function rankText(t: MyTimebank): string {
+function rankText(t: MyTimebank): string {
   if (t.rank === null) return '还没有服务时长，完成第一次服务后就有排名了';
   return `在本社区排第 ${t.rank} 名（共 ${t.rankedVolunteers} 位志愿者有时长）`;
 }

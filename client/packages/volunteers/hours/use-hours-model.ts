@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import Taro from '@tarojs/taro';
-import { canUseTimebank } from '@/components/vol-staff/access';
+import { canUseVolunteerServices } from '@/services/permissions';
 import { useRoleGate } from '@/hooks/use-role-gate';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { useResource } from '@/hooks/use-resource';
@@ -12,7 +12,7 @@ export function useHoursModel() {
   const summary = useResource(getMyTimebank);
   const fetchPage = useCallback((cursor: string | null) => getMyHistory(cursor), []);
   const history = usePagedList(fetchPage);
-  const gate = useRoleGate(canUseTimebank, () => Promise.all([summary.reload(), history.reload()]));
+  const gate = useRoleGate(canUseVolunteerServices, () => Promise.all([summary.reload(), history.reload()]));
   return {
     gate,
     summary,

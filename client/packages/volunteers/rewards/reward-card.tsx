@@ -4,7 +4,7 @@ import { BigButton } from '@/components/big-button/big-button';
 import { hoursText } from '@/components/vol-staff/hours';
 import '@/components/vol-staff/vol-staff.scss';
 
-export function stockText(stock: number | null): string {
+function stockText(stock: number | null): string {
   if (stock === null) return '数量不限';
   return stock > 0 ? `还剩 ${stock} 份` : '已兑完';
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { RewardItem } from '@contracts/timebank.contract';
 import { confirmAction, useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';
-import { canUseTimebank } from '@/components/vol-staff/access';
+import { canUseVolunteerServices } from '@/services/permissions';
 import { hoursText } from '@/components/vol-staff/hours';
 import { useRoleGate } from '@/hooks/use-role-gate';
 import { getMyTimebank, listRewards, redeemReward } from '@/services/timebank.api';
@@ -13,7 +13,7 @@ export function useRewardsModel() {
   const mine = useResource(getMyTimebank);
   const action = useAction<number>();
   const [done, setDone] = useState<string | null>(null);
-  const gate = useRoleGate(canUseTimebank, () => Promise.all([rewards.reload(), mine.reload()]));
+  const gate = useRoleGate(canUseVolunteerServices, () => Promise.all([rewards.reload(), mine.reload()]));
 
   const redeem = async (r: RewardItem) => {
     const ok = await confirmAction('确认兑换', `用 ${hoursText(r.costMinutes)} 小时兑换“${r.name}”？兑换后时长会从余额里扣除。`, '兑换');

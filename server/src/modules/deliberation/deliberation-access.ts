@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '../../../../contracts/errors';
+import { loadCurrentUser, sessionExpired } from '../../common/auth/current-user-row';
 import type { AuthClaims } from '../../common/auth/token.service';
 import { DomainException } from '../../common/domain-exception';
 import { DatabaseService } from '../../database/database.service';
-import { UserEntity } from '../users/user.entity';
+import type { UserEntity } from '../users/user.entity';
 import type { DeliberationSessionEntity } from './deliberation.entities';
 import { DeliberationRepository } from './deliberation.repository';
 
@@ -14,7 +15,8 @@ export interface Member {
 
 /** The errors of member() and session(), also thrown by hot paths that read member and session in one query. */
 export const accessErrors = {
-  unauthenticated: () => new DomainException(ErrorCode.UNAUTHENTICATED, 401, '请重新登录'),
+  /** The caller's user row is gone: the app-wide answer (loadCurrentUser). */
+  unauthenticated: sessionExpired,
   unitRequired: () => new DomainException(ErrorCode.UNIT_REQUIRED, 422, '请先在“我的”里选择您居住的单元，再参加议事'),
   sessionNotFound: () => new DomainException(ErrorCode.SESSION_NOT_FOUND, 404, '没有找到这场议事'),
 };
@@ -25,8 +27,7 @@ export class DeliberationAccess {
   constructor(private readonly db: DatabaseService, private readonly repo: DeliberationRepository) {}
 
   async member(auth: AuthClaims): Promise<Member> {
-    const user = await this.db.manager.findOne(UserEntity, { where: { id: auth.sub } });
-    if (!user) throw accessErrors.unauthenticated();
+    const user = await loadCurrentUser(this.db.manager, auth.sub);
     if (user.communityId === null) throw accessErrors.unitRequired();
     return { user, communityId: Number(user.communityId) };
   }

@@ -7,8 +7,10 @@ import { DomainException } from '../../common/domain-exception';
 import { DatabaseService } from '../../database/database.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { DeliberationTopicEntity } from './deliberation-topics.entities';
-import { chinaTime, whoJson } from './deliberation-topics.mapper';
-import { DeliberationTopicsRepository, retryDeadlock, type UpcomingSession } from './deliberation-topics.repository';
+import { whoJson } from './deliberation-topics.mapper';
+import { chinaTime } from './schedule';
+import { retryDeadlock } from '../../database/database.service';
+import { DeliberationTopicsRepository, type UpcomingSession } from './deliberation-topics.repository';
 
 export interface AgendaFields {
   title?: string;

@@ -13,7 +13,8 @@ import { DeliberationAccess, type Member } from './deliberation-access';
 import { DeliberationAgendaPlacement } from './deliberation-agenda.placement';
 import { DeliberationAgendaItemEntity, DeliberationTopicEntity } from './deliberation-topics.entities';
 import { toAgendaItem, whoJson } from './deliberation-topics.mapper';
-import { DeliberationTopicsRepository, retryDeadlock } from './deliberation-topics.repository';
+import { retryDeadlock } from '../../database/database.service';
+import { DeliberationTopicsRepository } from './deliberation-topics.repository';
 import { DeliberationTopicsTriageService, illegalTransition } from './deliberation-topics-triage.service';
 
 const itemNotFound = () => new DomainException(ErrorCode.AGENDA_ITEM_NOT_FOUND, 404, '没有找到这项议程');

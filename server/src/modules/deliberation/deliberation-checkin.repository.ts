@@ -75,10 +75,6 @@ export class DeliberationCheckinRepository {
     return rows.map(toAttendee);
   }
 
-  async waitlistedCount(sessionId: number): Promise<number> {
-    return this.db.manager.count(DeliberationRegistrationEntity, { where: { sessionId, status: 'waitlisted' } });
-  }
-
   /**
    * Checks a confirmed registration in, once: the WHERE makes a second (or concurrent) check-in change nothing.
    * A registration already marked absent (session over) turns present on a late check-in the same day.

@@ -56,7 +56,7 @@ export class DeliberationCheckinService {
   async attendance(auth: AuthClaims, sessionId: number): Promise<AttendanceResponse> {
     const member = await this.access.member(auth);
     const session = await this.access.session(member, sessionId);
-    const [rows, waitlisted] = await Promise.all([this.repo.confirmed(sessionId), this.repo.waitlistedCount(sessionId)]);
+    const rows = await this.repo.confirmed(sessionId);
     const now = new Date();
     const { opensAt, closesAt } = checkInWindow(new Date(session.startsAt), new Date(session.endsAt));
     const count = (p: (r: AttendeeRow) => boolean) => rows.filter(p).length;
@@ -67,7 +67,7 @@ export class DeliberationCheckinService {
       absencesRecorded: new Date(session.endsAt) <= now && pending === 0,
       counts: {
         confirmed: rows.length, present: count((r) => r.checkedInAt !== null), absent: count((r) => r.checkedInAt === null && r.attendance === 'absent'),
-        pending, waitlisted, proxy: count((r) => r.proxyBy !== null),
+        pending, waitlisted: session.waitlistCount, proxy: count((r) => r.proxyBy !== null),
       },
       attendees: rows.map(toAttendeeItem),
     };

@@ -7,6 +7,7 @@ import { DomainException } from '../../common/domain-exception';
 import { DatabaseService } from '../../database/database.service';
 import { CommunityEntity } from '../org/org.entities';
 import type { UserEntity } from '../users/user.entity';
+import { accessErrors } from './deliberation-access';
 import { DeliberationSessionEntity } from './deliberation.entities';
 
 /**
@@ -21,8 +22,6 @@ export interface SessionInCommunity {
   session: DeliberationSessionEntity;
   community: CommunityEntity;
 }
-
-export const sessionNotFound = () => new DomainException(ErrorCode.SESSION_NOT_FOUND, 404, '没有找到这场议事');
 
 /** Minutes and resolutions are recorded once the session has started, and never for a cancelled one. */
 export function assertHeld(s: DeliberationSessionEntity, now: Date): void {
@@ -40,9 +39,7 @@ export class OutcomesAccess {
       if (user.streetId === null) throw new DomainException(ErrorCode.AREA_NOT_FOUND, 404, '您还没有所属街道');
       return { kind: 'street', user, streetId: Number(user.streetId) };
     }
-    if (user.communityId === null) {
-      throw new DomainException(ErrorCode.UNIT_REQUIRED, 422, '请先在“我的”里选择您居住的单元，再参加议事');
-    }
+    if (user.communityId === null) throw accessErrors.unitRequired();
     return { kind: 'member', user, communityId: Number(user.communityId) };
   }
 
@@ -64,9 +61,9 @@ export class OutcomesAccess {
   /** A session the viewer may see, with its community; 404 otherwise. */
   async session(v: Viewer, sessionId: number, m: EntityManager = this.db.manager): Promise<SessionInCommunity> {
     const session = await m.findOne(DeliberationSessionEntity, { where: { id: sessionId } });
-    if (!session) throw sessionNotFound();
+    if (!session) throw accessErrors.sessionNotFound();
     const community = await this.community(session.communityId, m);
-    if (!community || !this.canSee(v, { communityId: community.id, streetId: Number(community.streetId) })) throw sessionNotFound();
+    if (!community || !this.canSee(v, { communityId: community.id, streetId: Number(community.streetId) })) throw accessErrors.sessionNotFound();
     return { session, community };
   }
 }

@@ -1,12 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { ReminderKind } from '../../../../contracts/deliberation-outcomes.contract';
-import { toIso } from '../../common/time';
+import { dbDate } from '../../common/time';
 import { DatabaseService, isUniqueViolation } from '../../database/database.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { SchedulerService } from '../scheduler/scheduler.service';
 import { DeliberationReminderEntity } from './deliberation-outcomes.entities';
 import { sessionLink } from './deliberation.mapper';
 import { dueReminders, LOOKAHEAD_MS } from './deliberation-reminders.time';
+import { chinaTime } from './schedule';
 
 interface UpcomingRow {
   id: number;
@@ -14,8 +15,6 @@ interface UpcomingRow {
   place: string;
   name: string;
 }
-
-const fmt = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('-', '月').replace('T', '日 ');
 
 /**
  * In-app reminders to the confirmed registrants of scheduled sessions (see reminderWindow). Each reminder
@@ -39,7 +38,7 @@ export class DeliberationReminderJobs implements OnModuleInit {
     );
     let sent = 0;
     for (const s of sessions) {
-      const startsAt = new Date(toIso(s.startsAt)!);
+      const startsAt = dbDate(s.startsAt);
       const kinds = dueReminders(startsAt, now);
       if (!kinds.length) continue;
       const users: { userId: number }[] = await this.db.manager.query(
@@ -60,7 +59,7 @@ export class DeliberationReminderJobs implements OnModuleInit {
           userId,
           type: `deliberation.reminder_${kind}`,
           title: kind === '2h' ? '议事即将开始' : '议事提醒',
-          body: `您报名的${s.name}将于${fmt(startsAt)}在${s.place}举行${kind === '2h' ? '，请准时到场签到' : '，别忘了参加'}。`,
+          body: `您报名的${s.name}将于${chinaTime(startsAt)}在${s.place}举行${kind === '2h' ? '，请准时到场签到' : '，别忘了参加'}。`,
           link: sessionLink(s.id),
         });
       });

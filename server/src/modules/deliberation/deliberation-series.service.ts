@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, LessThanOrEqual, MoreThan } from 'typeorm';
 import {
-  SESSIONS_AHEAD, type CancelSessionRequest, type CreateSeriesRequest, type MoveSessionRequest, type RegistrationItem, type SeriesItem,
+  SESSIONS_AHEAD, type CancelSessionRequest, type CreateSeriesRequest, type MoveSessionRequest, type SeriesItem,
   type SeriesUpdateResult, type SessionItem, type UpdateSeriesRequest,
 } from '../../../../contracts/deliberation.contract';
 import { ErrorCode } from '../../../../contracts/errors';
@@ -13,10 +13,13 @@ import { DeliberationAccess, type Member } from './deliberation-access';
 import { DeliberationRegistrationEntity, DeliberationSeriesEntity, DeliberationSessionEntity } from './deliberation.entities';
 import { sessionLink, toRegistrationItem, toSeriesItem, toSessionItem } from './deliberation.mapper';
 import { DeliberationRepository } from './deliberation.repository';
-import { nextSlots, sessionTimes } from './schedule';
+import { chinaTime, nextSlots, sessionTimes } from './schedule';
 
-const fmt = (d: Date) =>
-  new Date(d.getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('-', '月').replace('T', '日 ');
+/** The columns a series request sets, named one by one (never the request body as it came). */
+const seriesFields = (b: CreateSeriesRequest | UpdateSeriesRequest) => ({
+  name: b.name, place: b.place, weekday: b.weekday, time: b.time, durationMinutes: b.durationMinutes, seats: b.seats,
+  reservedSeats: b.reservedSeats, opensDaysBefore: b.opensDaysBefore, closesHoursBefore: b.closesHoursBefore,
+});
 
 /** Series and their sessions: staff create a series, the job keeps the next sessions in place, staff cancel or move one. */
 @Injectable()
@@ -33,9 +36,7 @@ export class DeliberationSeriesService {
     const now = new Date();
     const id = await this.db.transaction(async (m) => {
       const r = await m.insert(DeliberationSeriesEntity, {
-        streetId: Number(user.streetId), communityId, name: body.name, place: body.place, weekday: body.weekday, time: body.time,
-        durationMinutes: body.durationMinutes, seats: body.seats, reservedSeats: body.reservedSeats, opensDaysBefore: body.opensDaysBefore,
-        closesHoursBefore: body.closesHoursBefore, active: true, createdBy: user.id, createdAt: now,
+        streetId: Number(user.streetId), communityId, ...seriesFields(body), active: true, createdBy: user.id, createdAt: now,
       });
       return Number(r.identifiers[0].id);
     });
@@ -54,11 +55,12 @@ export class DeliberationSeriesService {
     const member = await this.access.member(auth);
     const current = await this.ownSeries(member.communityId, seriesId);
     const now = new Date();
-    const next = { ...current, ...body };
+    const fields = seriesFields(body);
+    const next = { ...current, ...fields };
     let sessionsUpdated = 0;
     let sessionsKept = 0;
     await this.db.transaction(async (m) => {
-      const r = await m.update(DeliberationSeriesEntity, { id: seriesId, active: true }, { ...body });
+      const r = await m.update(DeliberationSeriesEntity, { id: seriesId, active: true }, fields);
       if (affectedRows(r) !== 1) throw this.seriesEnded();
       const upcoming = await m.find(DeliberationSessionEntity, {
         where: { seriesId, status: 'scheduled', startsAt: MoreThan(now) }, order: { startsAt: 'ASC', id: 'ASC' },
@@ -158,19 +160,19 @@ export class DeliberationSeriesService {
     return this.items(member, sessions, now);
   }
 
+  /** Sessions with their series name and my registration (and my place on each waiting list): a fixed number of queries. */
   private async items(member: Member, sessions: DeliberationSessionEntity[], now: Date): Promise<SessionItem[]> {
+    if (!sessions.length) return [];
     const ids = sessions.map((s) => s.id);
     const seriesIds = [...new Set(sessions.map((s) => s.seriesId))];
-    const series = seriesIds.length ? await this.db.manager.find(DeliberationSeriesEntity, { where: { id: In(seriesIds) } }) : [];
+    const [series, mine, positions] = await Promise.all([
+      this.db.manager.find(DeliberationSeriesEntity, { where: { id: In(seriesIds) }, select: { id: true, name: true } }),
+      this.db.manager.find(DeliberationRegistrationEntity, { where: { userId: member.user.id, sessionId: In(ids) } }),
+      this.repo.waitlistPositions(member.user.id, ids),
+    ]);
     const names = new Map(series.map((s) => [s.id, s.name]));
-    const waiting = await this.repo.waitingCounts(ids);
-    const mine = ids.length ? await this.db.manager.find(DeliberationRegistrationEntity, { where: { userId: member.user.id, sessionId: In(ids) } }) : [];
-    const mineBySession = new Map<number, RegistrationItem>();
-    for (const r of mine) {
-      const pos = r.status === 'waitlisted' && r.waitlistNo !== null ? await this.repo.waitlistPosition(r.sessionId, r.waitlistNo) : null;
-      mineBySession.set(r.sessionId, toRegistrationItem(r, pos));
-    }
-    return sessions.map((s) => toSessionItem(s, names.get(s.seriesId) ?? '', waiting.get(s.id) ?? 0, mineBySession.get(s.id) ?? null, now));
+    const mineBySession = new Map(mine.map((r) => [r.sessionId, toRegistrationItem(r, positions.get(r.sessionId) ?? null)]));
+    return sessions.map((s) => toSessionItem(s, names.get(s.seriesId) ?? '', mineBySession.get(s.id) ?? null, now));
   }
 
   async cancel(auth: AuthClaims, sessionId: number, body: CancelSessionRequest): Promise<SessionItem> {
@@ -182,11 +184,11 @@ export class DeliberationSeriesService {
       for (const userId of await this.repo.registeredUsers(m, sessionId)) {
         await this.notifications.notify(m, {
           userId, type: 'deliberation.session_cancelled', title: '议事活动取消',
-          body: `您报名的${fmt(session.startsAt)}议事活动已取消：${body.reason}`, link: sessionLink(sessionId),
+          body: `您报名的${chinaTime(session.startsAt)}议事活动已取消：${body.reason}`, link: sessionLink(sessionId),
         });
       }
     });
-    return this.one(auth, sessionId);
+    return this.oneOf(member, sessionId);
   }
 
   async move(auth: AuthClaims, sessionId: number, body: MoveSessionRequest): Promise<SessionItem> {
@@ -202,22 +204,22 @@ export class DeliberationSeriesService {
       for (const userId of await this.repo.registeredUsers(m, sessionId)) {
         await this.notifications.notify(m, {
           userId, type: 'deliberation.session_moved', title: '议事活动改期',
-          body: `您报名的${fmt(session.startsAt)}议事活动改到${fmt(startsAt)}，地点：${place}`, link: sessionLink(sessionId),
+          body: `您报名的${chinaTime(session.startsAt)}议事活动改到${chinaTime(startsAt)}，地点：${place}`, link: sessionLink(sessionId),
         });
       }
     });
-    return this.one(auth, sessionId);
+    return this.oneOf(member, sessionId);
   }
 
   /** One session of my community (past ones too), with seats left and my registration. */
   async one(auth: AuthClaims, sessionId: number): Promise<SessionItem> {
-    const member = await this.access.member(auth);
+    return this.oneOf(await this.access.member(auth), sessionId);
+  }
+
+  private async oneOf(member: Member, sessionId: number): Promise<SessionItem> {
     const s = await this.access.session(member, sessionId);
-    const series = await this.repo.findSeries(s.seriesId);
-    const waiting = await this.repo.waitingCounts([s.id]);
-    const reg = await this.repo.findRegistration(s.id, member.user.id);
-    const pos = reg && reg.status === 'waitlisted' && reg.waitlistNo !== null ? await this.repo.waitlistPosition(s.id, reg.waitlistNo) : null;
-    return toSessionItem(s, series?.name ?? '', waiting.get(s.id) ?? 0, reg ? toRegistrationItem(reg, pos) : null, new Date());
+    const [item] = await this.items(member, [s], new Date());
+    return item;
   }
 
   private assertNotStarted(s: DeliberationSessionEntity): void {

@@ -111,7 +111,7 @@ export class DeliberationSignupService {
     const session = await this.access.session(member, sessionId);
     if (new Date(session.startsAt) <= new Date()) throw new DomainException(ErrorCode.SESSION_STARTED, 409, '议事已经开始，不能再取消报名');
     const userId = member.user.id;
-    await this.db.transaction(async (m) => {
+    const withdrawn = await this.db.transaction(async (m) => {
       const now = new Date();
       await this.repo.lockSession(m, sessionId, now);
       const reg = await this.repo.findRegistration(sessionId, userId, m);
@@ -120,8 +120,10 @@ export class DeliberationSignupService {
       if (!(await this.repo.transition(m, reg.id, reg.status, { status: 'cancelled', seatKind: null }, now))) throw this.notFound();
       if (reg.status === 'waitlisted') await this.repo.leaveWaitlist(m, sessionId);
       if (reg.status === 'confirmed' && reg.seatKind) await this.handOver(m, session, reg.seatKind, now);
+      return reg;
     });
-    return this.mine(sessionId, userId);
+    // The row as the transition left it (cancelled, no seat), without reading it again.
+    return toRegistrationItem({ ...withdrawn, status: 'cancelled', seatKind: null }, null);
   }
 
   /**
@@ -142,12 +144,6 @@ export class DeliberationSignupService {
       userId: next.userId, type: 'deliberation.promoted', title: '候补成功',
       body: '有居民取消了报名，您已从候补转为正式报名，请按时参加议事。', link: sessionLink(session.id),
     });
-  }
-
-  private async mine(sessionId: number, userId: number): Promise<RegistrationItem> {
-    const reg = (await this.repo.findRegistration(sessionId, userId))!;
-    const pos = reg.status === 'waitlisted' && reg.waitlistNo !== null ? await this.repo.waitlistPosition(sessionId, reg.waitlistNo) : null;
-    return toRegistrationItem(reg, pos);
   }
 
   private assertRegistrationOpen(s: Pick<DeliberationSessionEntity, 'status'> & { opensAt: Date | string; closesAt: Date | string }, now: Date): void {

@@ -5,7 +5,8 @@ import { DatabaseService } from '../../database/database.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { DeliberationAccess } from './deliberation-access';
 import { DeliberationAgendaPlacement } from './deliberation-agenda.placement';
-import { DeliberationTopicsRepository, retryDeadlock } from './deliberation-topics.repository';
+import { retryDeadlock } from '../../database/database.service';
+import { DeliberationTopicsRepository } from './deliberation-topics.repository';
 import { noticeQueued } from './deliberation-topics.service';
 
 /**

@@ -13,7 +13,8 @@ import { DeliberationAgendaPlacement, type AgendaFields } from './deliberation-a
 import type { DeliberationSessionEntity } from './deliberation.entities';
 import type { DeliberationTopicEntity } from './deliberation-topics.entities';
 import { DeliberationTopicsQueryService } from './deliberation-topics-query.service';
-import { DeliberationTopicsRepository, retryDeadlock } from './deliberation-topics.repository';
+import { retryDeadlock } from '../../database/database.service';
+import { DeliberationTopicsRepository } from './deliberation-topics.repository';
 import { noticeQueued } from './deliberation-topics.service';
 
 /** Statuses staff may still triage (put on an agenda, merge, decline). */

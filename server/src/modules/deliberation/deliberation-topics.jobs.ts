@@ -4,7 +4,8 @@ import { DatabaseService } from '../../database/database.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { SchedulerService } from '../scheduler/scheduler.service';
 import { DeliberationAgendaPlacement } from './deliberation-agenda.placement';
-import { DeliberationTopicsRepository, retryDeadlock } from './deliberation-topics.repository';
+import { retryDeadlock } from '../../database/database.service';
+import { DeliberationTopicsRepository } from './deliberation-topics.repository';
 
 interface OnAgenda {
   topicId: number;

@@ -4,10 +4,6 @@ import { AgendaParties, AgendaPartyLabels, TopicStatusLabels, topicPath, type Ag
 import { toIso } from '../../common/time';
 import type { DeliberationAgendaItemEntity, DeliberationTopicEntity } from './deliberation-topics.entities';
 
-/** '11月27日 17:00' in China time. */
-export const chinaTime = (d: Date | string) =>
-  new Date(new Date(toIso(d)!).getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('-', '月').replace('T', '日 ');
-
 export function whoJson(who: AgendaWhoInput): string {
   return JSON.stringify({ parties: who.parties ?? [], others: who.others ?? '' });
 }

@@ -5,7 +5,7 @@ import {
 } from '../../../../contracts/deliberation-topics.constants';
 import { ErrorCode } from '../../../../contracts/errors';
 import { DomainException } from '../../common/domain-exception';
-import { affectedRows, DatabaseService } from '../../database/database.service';
+import { affectedRows, DatabaseService, retryDeadlock } from '../../database/database.service';
 import { toIso } from '../../common/time';
 import { DeliberationSettingsEntity, DeliberationTopicEntity } from './deliberation-topics.entities';
 
@@ -24,20 +24,6 @@ export interface UpcomingSession {
 export const topicNotFound = () => new DomainException(ErrorCode.TOPIC_NOT_FOUND, 404, '没有找到这个议题');
 
 const inList = (statuses: readonly TopicStatus[]) => statuses.map((s) => `'${s}'`).join(', ');
-
-/** Deadlocks (MariaDB) are retried a few times: every write here is a conditional statement, safe to run again. */
-export async function retryDeadlock<T>(work: () => Promise<T>, attempts = 4): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await work();
-    } catch (err) {
-      const e = err as { code?: string; driverError?: { code?: string } };
-      const code = e?.driverError?.code ?? e?.code;
-      if (i >= attempts || (code !== 'ER_LOCK_DEADLOCK' && code !== 'ER_LOCK_WAIT_TIMEOUT')) throw err;
-      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * i));
-    }
-  }
-}
 
 /**
  * Topics, supports and agenda slots as single SQL statements whose WHERE carries the invariant; callers

@@ -14,7 +14,8 @@ import { DeliberationAccess } from './deliberation-access';
 import { DeliberationAgendaPlacement } from './deliberation-agenda.placement';
 import type { DeliberationTopicEntity } from './deliberation-topics.entities';
 import { DeliberationTopicsQueryService } from './deliberation-topics-query.service';
-import { DeliberationTopicsRepository, retryDeadlock } from './deliberation-topics.repository';
+import { retryDeadlock } from '../../database/database.service';
+import { DeliberationTopicsRepository } from './deliberation-topics.repository';
 
 const alreadySupported = () => conflict(ErrorCode.TOPIC_ALREADY_SUPPORTED, '您已经支持过这个议题');
 const notOpen = () => conflict(ErrorCode.TOPIC_NOT_OPEN, '这个议题已不再征集支持');

@@ -23,14 +23,13 @@ export function toRegistrationItem(
   };
 }
 
-export function toSessionItem(
-  s: DeliberationSessionEntity, seriesName: string, waitingCount: number, mine: RegistrationItem | null, now: Date,
-): SessionItem {
+/** `waitingCount` is the session's own counter (waitlist_count), kept with every change to its waiting list. */
+export function toSessionItem(s: DeliberationSessionEntity, seriesName: string, mine: RegistrationItem | null, now: Date): SessionItem {
   const open = s.status === 'scheduled' && new Date(s.opensAt) <= now && now < new Date(s.closesAt) && now < new Date(s.startsAt);
   return {
     id: s.id, seriesId: s.seriesId, name: seriesName, place: s.place, startsAt: toIso(s.startsAt)!, endsAt: toIso(s.endsAt)!,
     status: s.status, cancelReason: s.cancelReason, seats: s.capacity + s.reservedCapacity, reservedSeats: s.reservedCapacity,
-    seatsLeft: Math.max(0, s.capacity - s.taken), reservedLeft: Math.max(0, s.reservedCapacity - s.reservedTaken), waitingCount,
+    seatsLeft: Math.max(0, s.capacity - s.taken), reservedLeft: Math.max(0, s.reservedCapacity - s.reservedTaken), waitingCount: s.waitlistCount,
     registrationOpensAt: toIso(s.opensAt)!, registrationClosesAt: toIso(s.closesAt)!, registrationOpen: open, mine,
   };
 }

@@ -240,15 +240,19 @@ export class DeliberationRepository {
     return affectedRows(r) === 1;
   }
 
-  /** Waiting counts per session, and (for one user) the position of each of their waiting registrations. */
-  async waitingCounts(sessionIds: number[]): Promise<Map<number, number>> {
+  /**
+   * A user's place on each waiting list they are on, for many sessions in one query (session id -> place):
+   * the number waiting on the same session with a ticket no later than theirs.
+   */
+  async waitlistPositions(userId: number, sessionIds: number[]): Promise<Map<number, number>> {
     if (!sessionIds.length) return new Map();
     const rows: { sessionId: number; n: number }[] = await this.db.manager
-      .createQueryBuilder(DeliberationRegistrationEntity, 'r')
-      .select('r.session_id', 'sessionId')
+      .createQueryBuilder(DeliberationRegistrationEntity, 'mine')
+      .innerJoin(DeliberationRegistrationEntity, 'w', "w.session_id = mine.session_id AND w.status = 'waitlisted' AND w.waitlist_no <= mine.waitlist_no")
+      .select('mine.session_id', 'sessionId')
       .addSelect('COUNT(*)', 'n')
-      .where("r.session_id IN (:...sessionIds) AND r.status = 'waitlisted'", { sessionIds })
-      .groupBy('r.session_id')
+      .where("mine.user_id = :userId AND mine.session_id IN (:...sessionIds) AND mine.status = 'waitlisted'", { userId, sessionIds })
+      .groupBy('mine.session_id')
       .getRawMany();
     return new Map(rows.map((r) => [Number(r.sessionId), Number(r.n)]));
   }

@@ -1,8 +1,14 @@
+import { dbDate } from '../../common/time';
+
 /** Session times: a series' weekday and 'HH:MM' are China time (UTC+8 all year, no daylight saving). */
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const CHINA_OFFSET = 8 * HOUR;
+
+/** '11月27日 17:00' in China time: how notices name a session's start. */
+export const chinaTime = (d: Date | string): string =>
+  new Date(dbDate(d).getTime() + CHINA_OFFSET).toISOString().slice(5, 16).replace('-', '月').replace('T', '日 ');
 
 export interface SeriesTimes {
   weekday: number;

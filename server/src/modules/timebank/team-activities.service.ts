@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { ErrorCode } from '../../../../contracts/errors';
 import type { ActivityItem, Attendee, CreateActivityRequest, CreditActivityResponse } from '../../../../contracts/timebank.contract';
 import { conflict, DomainException, forbidden, notFound } from '../../common/domain-exception';
 import { loadCurrentUser } from '../../common/auth/current-user-row';
 import { toIso } from '../../common/time';
-import { affectedRows, DatabaseService, isUniqueViolation } from '../../database/database.service';
+import { DatabaseService, isUniqueViolation } from '../../database/database.service';
 import { isApprovedVolunteer, notVolunteer, residentCommunity } from './timebank-access';
-import { retryOnDeadlock } from './timebank-ledger.repository';
+import { retryDeadlock } from '../../database/database.service';
+import { execAffected as exec, LEDGER_RETRIES } from './timebank-ledger.repository';
 import { TeamActivityEntity, TeamActivitySignupEntity } from './timebank.entities';
 import { TimebankService } from './timebank.service';
 
 const activityNotFound = () => notFound(ErrorCode.ACTIVITY_NOT_FOUND, '没有找到这个活动');
 const stateConflict = (msg: string) => conflict(ErrorCode.ACTIVITY_STATE_CONFLICT, msg);
-const exec = async (m: EntityManager, sql: string, params: unknown[]) => affectedRows(await m.queryRunner!.query(sql, params, true));
 
 /** 团队活动: create, sign up (slots by a conditional UPDATE), check in/out, credit everyone checked in once. */
 @Injectable()
@@ -45,7 +45,7 @@ export class TeamActivitiesService {
     const m = this.db.manager;
     const { communityId } = await residentCommunity(m, userId);
     const rows = await m.find(TeamActivityEntity, { where: { communityId }, order: { startsAt: 'DESC' }, take: 100 });
-    return Promise.all(rows.map((a) => this.item(m, a, userId)));
+    return this.items(m, rows, userId);
   }
 
   async get(userId: number, id: number): Promise<ActivityItem> {
@@ -122,7 +122,7 @@ export class TeamActivitiesService {
 
   /** Credits every checked-in attendee once (the ledger's unique key); the others are recorded as no-shows. */
   async credit(staffId: number, id: number): Promise<CreditActivityResponse> {
-    return retryOnDeadlock(() => this.db.transaction(async (m) => {
+    return retryDeadlock(() => this.db.transaction(async (m) => {
       const a = await this.managed(m, staffId, id);
       if (a.status === 'cancelled') throw stateConflict('活动已取消');
       const rows = (await m.query("SELECT user_id AS u, checked_in_at AS inAt FROM team_activity_signups WHERE activity_id = ? AND status = 'signed_up' ORDER BY user_id", [id])) as {
@@ -148,7 +148,7 @@ export class TeamActivitiesService {
         this.db.dateParam(new Date()), staffId, id,
       ]);
       return { activityId: id, credited, noShows };
-    }));
+    }), LEDGER_RETRIES);
   }
 
   /** Staff of the activity's community, or the leader of its team. */
@@ -171,12 +171,23 @@ export class TeamActivitiesService {
   }
 
   private async item(m: EntityManager, a: TeamActivityEntity, userId: number): Promise<ActivityItem> {
-    const [team] = a.teamId === null ? [] : await m.query('SELECT name FROM volunteer_teams WHERE id = ?', [a.teamId]);
-    const mine = await m.findOne(TeamActivitySignupEntity, { where: { activityId: a.id, userId } });
-    return {
-      id: a.id, communityId: a.communityId, teamId: a.teamId, teamName: team ? String(team.name) : null, title: a.title, description: a.description, place: a.place,
-      startsAt: toIso(a.startsAt)!, endsAt: toIso(a.endsAt)!, slots: a.slots, taken: a.taken, creditMinutes: a.creditMinutes, status: a.status,
-      signedUp: mine?.status === 'signed_up',
-    };
+    return (await this.items(m, [a], userId))[0];
+  }
+
+  /** Activities with their team's name and whether the caller signed up: one query per kind, not per activity. */
+  private async items(m: EntityManager, rows: TeamActivityEntity[], userId: number): Promise<ActivityItem[]> {
+    if (!rows.length) return [];
+    const teamIds = [...new Set(rows.flatMap((a) => (a.teamId === null ? [] : [a.teamId])))];
+    const teams = teamIds.length
+      ? ((await m.query(`SELECT id, name FROM volunteer_teams WHERE id IN (${teamIds.map(() => '?').join(', ')})`, teamIds)) as { id: number; name: string }[])
+      : [];
+    const teamName = new Map(teams.map((t) => [Number(t.id), String(t.name)]));
+    const mine = await m.find(TeamActivitySignupEntity, { where: { activityId: In(rows.map((a) => a.id)), userId, status: 'signed_up' }, select: { activityId: true } });
+    const signedUp = new Set(mine.map((s) => Number(s.activityId)));
+    return rows.map((a) => ({
+      id: a.id, communityId: a.communityId, teamId: a.teamId, teamName: a.teamId === null ? null : teamName.get(a.teamId) ?? null, title: a.title, description: a.description,
+      place: a.place, startsAt: toIso(a.startsAt)!, endsAt: toIso(a.endsAt)!, slots: a.slots, taken: a.taken, creditMinutes: a.creditMinutes, status: a.status,
+      signedUp: signedUp.has(a.id),
+    }));
   }
 }

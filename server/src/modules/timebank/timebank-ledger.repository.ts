@@ -29,6 +29,19 @@ export interface Movement {
   earned: number;
 }
 
+/**
+ * Attempts for a whole ledger transaction MariaDB chose as a deadlock victim (it was rolled back entirely, so
+ * running it again is safe): pass to retryDeadlock() from the deliberation module, as callers crediting inside
+ * their own transaction should too.
+ */
+export const LEDGER_RETRIES = 5;
+
+/** Rows changed by one statement of the caller's transaction `m` (a conditional write checked by its affected rows). */
+export async function execAffected(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
+  if (!m.queryRunner) throw new Error('ledger writes run inside a transaction');
+  return affectedRows(await m.queryRunner.query(sql, params, true));
+}
+
 /** China calendar day (Asia/Shanghai, UTC+8, no DST) of an instant, as YYYY-MM-DD. */
 export const chinaDay = (at: Date): string => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -40,11 +53,6 @@ export const chinaDay = (at: Date): string => new Date(at.getTime() + 8 * 3600_0
 @Injectable()
 export class TimebankLedgerRepository {
   constructor(readonly db: DatabaseService) {}
-
-  async exec(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
-    if (!m.queryRunner) throw new Error('ledger writes run inside a transaction');
-    return affectedRows(await m.queryRunner.query(sql, params, true));
-  }
 
   get forUpdate(): string {
     return this.db.dialect === 'mariadb' ? ' FOR UPDATE' : '';
@@ -103,7 +111,7 @@ export class TimebankLedgerRepository {
     )) as { id: number; credited: number }[];
     const fit = Math.max(0, Math.min(minutes, cap - Number(row.credited)));
     if (fit === 0) return 0;
-    const ok = await this.exec(m, 'UPDATE timebank_daily_credits SET credited_minutes = credited_minutes + ? WHERE id = ? AND credited_minutes + ? <= ?', [
+    const ok = await execAffected(m, 'UPDATE timebank_daily_credits SET credited_minutes = credited_minutes + ? WHERE id = ? AND credited_minutes + ? <= ?', [
       fit, row.id, fit, cap,
     ]);
     if (ok !== 1) throw new Error('daily allowance changed under a row lock');
@@ -112,7 +120,7 @@ export class TimebankLedgerRepository {
 
   /** Gives back a reversed credit's minutes to the day's allowance. */
   async releaseDailyAllowance(m: EntityManager, communityId: number, volunteerId: number, day: string, minutes: number): Promise<void> {
-    await this.exec(
+    await execAffected(
       m,
       'UPDATE timebank_daily_credits SET credited_minutes = credited_minutes - ? WHERE community_id = ? AND volunteer_id = ? AND day = ? AND credited_minutes >= ?',
       [minutes, communityId, volunteerId, day, minutes],
@@ -128,7 +136,7 @@ export class TimebankLedgerRepository {
     for (const mv of movements) {
       const guard = mv.guardNonNegative ? ' AND balance_minutes + ? >= 0' : '';
       const params = mv.guardNonNegative ? [mv.amount, mv.earned, mv.accountId, mv.amount] : [mv.amount, mv.earned, mv.accountId];
-      const ok = await this.exec(m, `UPDATE timebank_accounts SET balance_minutes = balance_minutes + ?, earned_minutes = earned_minutes + ? WHERE id = ?${guard}`, params);
+      const ok = await execAffected(m, `UPDATE timebank_accounts SET balance_minutes = balance_minutes + ?, earned_minutes = earned_minutes + ? WHERE id = ?${guard}`, params);
       if (ok !== 1) return false;
       await m.query('INSERT INTO timebank_entries (transaction_id, account_id, amount_minutes, created_at) VALUES (?, ?, ?, ?)', [
         transactionId, mv.accountId, mv.amount, this.db.dateParam(at),
@@ -144,22 +152,5 @@ export class TimebankLedgerRepository {
       [transactionId],
     )) as { accountId: number; amount: number; kind: string }[];
     return rows.map((r) => ({ accountId: Number(r.accountId), amount: Number(r.amount), kind: r.kind }));
-  }
-}
-
-/**
- * Runs a whole transaction again when MariaDB chose it as a deadlock victim (it was rolled back entirely,
- * so running it again is safe). Callers crediting inside their own transaction should do the same.
- */
-export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await work();
-    } catch (err) {
-      const e = err as { code?: string; driverError?: { code?: string } };
-      const code = e?.driverError?.code ?? e?.code;
-      if (i >= attempts || (code !== 'ER_LOCK_DEADLOCK' && code !== 'ER_LOCK_WAIT_TIMEOUT')) throw err;
-      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * i));
-    }
   }
 }

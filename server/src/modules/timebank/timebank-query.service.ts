@@ -5,9 +5,9 @@ import type { LedgerLine, LedgerQuery, MyTimebank, TimebankSettings, UpdateTimeb
 import { ErrorCode } from '../../../../contracts/errors';
 import { DomainException } from '../../common/domain-exception';
 import { decodeCursor, encodeCursor, toIso } from '../../common/time';
-import { affectedRows, DatabaseService, isUniqueViolation } from '../../database/database.service';
+import { DatabaseService, isUniqueViolation } from '../../database/database.service';
 import { residentCommunity, staffCommunity } from './timebank-access';
-import { chinaDay, DEFAULT_DAILY_CAP_MINUTES } from './timebank-ledger.repository';
+import { chinaDay, DEFAULT_DAILY_CAP_MINUTES, execAffected } from './timebank-ledger.repository';
 
 const n = (v: unknown) => Number(v ?? 0);
 const badCursor = () => new DomainException(ErrorCode.VALIDATION_FAILED, 400, '分页参数不正确');
@@ -55,9 +55,9 @@ export class TimebankQueryService {
     const write = () => this.db.transaction(async (m) => {
       const { communityId } = await staffCommunity(m, staffId);
       const at = this.db.dateParam(new Date());
-      const changed = affectedRows(await m.queryRunner!.query('UPDATE timebank_settings SET daily_cap_minutes = ?, updated_by = ?, updated_at = ? WHERE community_id = ?', [
+      const changed = await execAffected(m, 'UPDATE timebank_settings SET daily_cap_minutes = ?, updated_by = ?, updated_at = ? WHERE community_id = ?', [
         b.dailyCapMinutes, staffId, at, communityId,
-      ], true));
+      ]);
       if (changed === 0) {
         await m.query('INSERT INTO timebank_settings (community_id, daily_cap_minutes, updated_by, updated_at) VALUES (?, ?, ?, ?)', [communityId, b.dailyCapMinutes, staffId, at]);
       }

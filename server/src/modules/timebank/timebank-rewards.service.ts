@@ -3,9 +3,10 @@ import type { EntityManager } from 'typeorm';
 import { ErrorCode } from '../../../../contracts/errors';
 import type { CreateRewardRequest, RedeemResponse, RewardItem, UpdateRewardRequest } from '../../../../contracts/timebank.contract';
 import { conflict, notFound } from '../../common/domain-exception';
-import { affectedRows, DatabaseService } from '../../database/database.service';
+import { DatabaseService } from '../../database/database.service';
 import { residentCommunity, staffCommunity } from './timebank-access';
-import { retryOnDeadlock } from './timebank-ledger.repository';
+import { retryDeadlock } from '../../database/database.service';
+import { execAffected, LEDGER_RETRIES } from './timebank-ledger.repository';
 import { TimebankRewardEntity } from './timebank.entities';
 import { TimebankService } from './timebank.service';
 
@@ -53,12 +54,12 @@ export class TimebankRewardsService {
 
   /** Stock first (conditional decrement), then the debit (conditional on the balance); either failing rolls all back. */
   async redeem(userId: number, rewardId: number): Promise<RedeemResponse> {
-    return retryOnDeadlock(() => this.db.transaction(async (m) => {
+    return retryDeadlock(() => this.db.transaction(async (m) => {
       const { communityId, streetId } = await residentCommunity(m, userId);
       const r = await this.own(m, communityId, rewardId);
       if (!r.active) throw conflict(ErrorCode.REWARD_INACTIVE, '这个兑换项目已下架');
       if (r.stock !== null) {
-        const took = affectedRows(await m.queryRunner!.query('UPDATE timebank_rewards SET stock = stock - 1 WHERE id = ? AND stock > 0', [r.id], true));
+        const took = await execAffected(m, 'UPDATE timebank_rewards SET stock = stock - 1 WHERE id = ? AND stock > 0', [r.id]);
         if (took !== 1) throw conflict(ErrorCode.REWARD_OUT_OF_STOCK, '这个兑换项目已经兑完了');
       }
       const now = new Date();
@@ -72,7 +73,7 @@ export class TimebankRewardsService {
       return {
         redemptionId, transactionId, rewardId: r.id, costMinutes: r.costMinutes, balanceMinutes: await this.ledger.balanceMinutes(m, communityId, userId), stock: after.stock,
       };
-    }));
+    }), LEDGER_RETRIES);
   }
 
   private async own(m: EntityManager, communityId: number, id: number): Promise<TimebankRewardEntity> {

@@ -4,7 +4,8 @@ import { forbidden } from '../../common/domain-exception';
 import { loadCurrentUser } from '../../common/auth/current-user-row';
 import { DatabaseService } from '../../database/database.service';
 import { staffCommunity } from './timebank-access';
-import { retryOnDeadlock } from './timebank-ledger.repository';
+import { retryDeadlock } from '../../database/database.service';
+import { LEDGER_RETRIES } from './timebank-ledger.repository';
 import { TimebankService } from './timebank.service';
 import { xlsx, type Cell } from './xlsx-writer';
 
@@ -18,7 +19,7 @@ export class TimebankStaffService {
 
   /** A reversing transaction with a reason; a reversed redemption also puts the item back in stock. */
   async reverse(staffId: number, transactionId: number, reason: string): Promise<ReverseResponse> {
-    return retryOnDeadlock(() => this.db.transaction(async (m) => {
+    return retryDeadlock(() => this.db.transaction(async (m) => {
       const { communityId } = await staffCommunity(m, staffId);
       // a reversed redemption puts the item back in stock; the reward row is locked first, as a redemption does
       const [orig] = await m.query("SELECT kind, source_type AS sourceType, source_id AS sourceId FROM timebank_transactions WHERE id = ? AND community_id = ?", [
@@ -36,7 +37,7 @@ export class TimebankStaffService {
         reversalId: r.reversalId, reversedId: r.original.id, volunteerId: n(t.v), minutes: n(t.x),
         volunteerBalanceMinutes: await this.ledger.balanceMinutes(m, communityId, n(t.v)),
       };
-    }));
+    }), LEDGER_RETRIES);
   }
 
   /** Service records (credits not reversed) of one community or every community of the street, as .xlsx. */

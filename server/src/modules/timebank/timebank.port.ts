@@ -24,7 +24,7 @@ import type { EntityManager } from 'typeorm';
  *  - It does NOT check that the volunteer is approved — the caller owns that rule.
  *  - MariaDB may pick the caller's transaction as a deadlock victim (rows locked: transaction key, daily
  *    counter, volunteer account, pool account — in that order); run the whole transaction again, e.g. with
- *    retryOnDeadlock() from ./timebank-ledger.repository.
+ *    retryDeadlock(work, LEDGER_RETRIES) (database/database.service, ./timebank-ledger.repository).
  */
 export type TimebankCreditSource = 'help_request' | 'activity';
 

@@ -10,7 +10,8 @@ import { DatabaseService } from '../../database/database.service';
 import type { UserEntity } from '../users/user.entity';
 import { allowedActions, type HelpActor } from './help-request-lifecycle';
 import { HelpRequestsRepository } from './help-requests.repository';
-import { VolunteerEntity, type HelpRequestAssignmentEntity, type HelpRequestEntity } from './volunteers.entities';
+import { isApprovedVolunteer } from '../timebank/timebank-access';
+import type { HelpRequestAssignmentEntity, HelpRequestEntity } from './volunteers.entities';
 
 export const helpRequestNotFound = () => notFound(ErrorCode.HELP_REQUEST_NOT_FOUND, '没有找到这条微心愿');
 export const illegal = (status: string, what: string) =>
@@ -52,8 +53,8 @@ export class HelpRequestAccess {
     return { row, actor, seat, view, actions: allowedActions({ status: row.status, hasRequesterAccount: row.requesterId !== null }, view) };
   }
 
-  async isApproved(m: EntityManager, userId: number, communityId: number): Promise<boolean> {
-    return (await m.count(VolunteerEntity, { where: { userId, communityId, status: 'approved' } })) > 0;
+  isApproved(m: EntityManager, userId: number, communityId: number): Promise<boolean> {
+    return isApprovedVolunteer(m, userId, communityId);
   }
 
   async assertApproved(m: EntityManager, userId: number, communityId: number): Promise<void> {

@@ -6,12 +6,11 @@ import { loadCurrentUser } from '../../common/auth/current-user-row';
 import type { AuthClaims } from '../../common/auth/token.service';
 import { conflict, DomainException } from '../../common/domain-exception';
 import { DatabaseService, isUniqueViolation } from '../../database/database.service';
-import { NotificationsService } from '../notifications/notifications.service';
 import { HelpRequestAccess, helpRequestNotFound, illegal, isStaffOf, stale } from './help-request-access';
 import { canRequest, canSeat, isDueSoon } from './help-request-lifecycle';
 import { HelpRequestsQueryService } from './help-requests-query.service';
 import { HelpRequestsRepository } from './help-requests.repository';
-import { excerpt } from './help-requests.service';
+import { excerpt, HelpRequestNotices } from './help-request-notices';
 import { HelpRequestAssignmentEntity, type HelpRequestEntity } from './volunteers.entities';
 
 const taken = () => conflict(ErrorCode.REQUEST_TAKEN, '手慢了，这条微心愿已经有志愿者接了');
@@ -31,7 +30,7 @@ export class HelpRequestSeatsService {
     private readonly requests: HelpRequestsRepository,
     private readonly access: HelpRequestAccess,
     private readonly query: HelpRequestsQueryService,
-    private readonly notifications: NotificationsService,
+    private readonly notices: HelpRequestNotices,
   ) {}
 
   async claim(auth: AuthClaims, id: number): Promise<HelpRequestDetail> {
@@ -45,7 +44,7 @@ export class HelpRequestSeatsService {
       await this.seat(m, row, auth.sub, 'claim', null);
       const now = await this.requests.find(row.id, m);
       await this.requests.insertEvent(m, { requestId: row.id, actorId: auth.sub, actorRole: auth.role, type: 'claimed', fromStatus: 'open', toStatus: now!.status, volunteerId: auth.sub });
-      await this.tell(m, row.requesterId ?? row.postedBy, row, 'help.claimed', '有志愿者接单了', `“${excerpt(row)}”已有志愿者接单`);
+      await this.notices.tell(m, row.requesterId ?? row.postedBy, row, 'help.claimed', '有志愿者接单了', `“${excerpt(row)}”已有志愿者接单`);
     });
     return this.query.detail(auth, id);
   }
@@ -66,7 +65,7 @@ export class HelpRequestSeatsService {
       await this.requests.insertEvent(m, {
         requestId: row.id, actorId: actor.id, actorRole: actor.role, type: 'dispatched', fromStatus: 'open', toStatus: now!.status, volunteerId: body.volunteerUserId, note: body.note,
       });
-      await this.tell(m, body.volunteerUserId, row, 'help.dispatched', '社区给您派单了', `“${excerpt(row)}”，请接受或谢绝`);
+      await this.notices.tell(m, body.volunteerUserId, row, 'help.dispatched', '社区给您派单了', `“${excerpt(row)}”，请接受或谢绝`);
     });
     return this.query.detail(auth, id);
   }
@@ -78,7 +77,7 @@ export class HelpRequestSeatsService {
     await this.db.transaction(async (m) => {
       if (!(await this.requests.moveSeat(m, seat.id, ['dispatched'], 'accepted'))) throw stale(row);
       await this.requests.insertEvent(m, { requestId: row.id, actorId: auth.sub, actorRole: auth.role, type: 'accepted', fromStatus: row.status, toStatus: row.status, volunteerId: auth.sub });
-      await this.tell(m, row.requesterId ?? row.postedBy, row, 'help.accepted', '志愿者已接受派单', `“${excerpt(row)}”的志愿者已确定`);
+      await this.notices.tell(m, row.requesterId ?? row.postedBy, row, 'help.accepted', '志愿者已接受派单', `“${excerpt(row)}”的志愿者已确定`);
     });
     return this.query.detail(auth, id);
   }
@@ -106,8 +105,8 @@ export class HelpRequestSeatsService {
         requestId: row.id, actorId: actor.id, actorRole: actor.role, type: action === 'decline' ? 'declined' : 'withdrawn', fromStatus: row.status, toStatus: 'open', volunteerId: actor.id, note,
       });
       const who = `${actor.name}${action === 'decline' ? '谢绝了派单' : '退出了'}`;
-      if (action === 'decline' && seat.dispatchedBy) await this.tell(m, seat.dispatchedBy, row, 'help.declined', '志愿者谢绝了派单', `${who}：“${excerpt(row)}”，请重新派单`);
-      if (action === 'withdraw') await this.tell(m, row.requesterId ?? row.postedBy, row, 'help.withdrawn', '志愿者退出了', `“${excerpt(row)}”正在重新安排志愿者`);
+      if (action === 'decline' && seat.dispatchedBy) await this.notices.tell(m, seat.dispatchedBy, row, 'help.declined', '志愿者谢绝了派单', `${who}：“${excerpt(row)}”，请重新派单`);
+      if (action === 'withdraw') await this.notices.tell(m, row.requesterId ?? row.postedBy, row, 'help.withdrawn', '志愿者退出了', `“${excerpt(row)}”正在重新安排志愿者`);
       if (action === 'withdraw' && isDueSoon(new Date(row.windowFrom), new Date())) await this.alertDropOut(m, row, actor.id, who);
     });
     return this.query.detail(auth, id);
@@ -126,8 +125,8 @@ export class HelpRequestSeatsService {
     );
     const staff = await this.requests.staffIds(m, row.communityId);
     const body = `${who}，“${excerpt(row)}”即将开始，急需志愿者`;
-    for (const s of staff) await this.tell(m, s, row, 'help.drop_out', '志愿者临时退出', body);
-    for (const t of team) await this.tell(m, Number(t.user_id), row, 'help.drop_out_team', '队友临时退出，急需接单', body);
+    for (const s of staff) await this.notices.tell(m, s, row, 'help.drop_out', '志愿者临时退出', body);
+    for (const t of team) await this.notices.tell(m, Number(t.user_id), row, 'help.drop_out_team', '队友临时退出，急需接单', body);
   }
 
   /** One seat: the conditional UPDATE, then the unique row (a duplicate rolls the seat back). */
@@ -143,9 +142,5 @@ export class HelpRequestSeatsService {
       if (isUniqueViolation(err)) throw alreadyOn();
       throw err;
     }
-  }
-
-  private tell(m: EntityManager, userId: number, row: Pick<HelpRequestEntity, 'id'>, type: string, title: string, body: string) {
-    return this.notifications.notify(m, { userId, type, title, body, link: `/packages/volunteers/request/index?id=${row.id}` });
   }
 }

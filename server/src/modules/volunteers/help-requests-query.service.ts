@@ -4,6 +4,7 @@ import type { Page } from '../../../../contracts/common.contract';
 import { ErrorCode } from '../../../../contracts/errors';
 import { RECENT_TASKS_DAYS, type AvailabilitySlot, type VolunteerSkill } from '../../../../contracts/volunteers.constants';
 import type { HelpRequestDetail, HelpRequestItem, HelpRequestsQuery, VolunteerSuggestion } from '../../../../contracts/volunteers.contract';
+import { scopeOf } from '../../common/access';
 import { loadCurrentUser } from '../../common/auth/current-user-row';
 import type { AuthClaims } from '../../common/auth/token.service';
 import { DomainException } from '../../common/domain-exception';
@@ -35,30 +36,34 @@ export class HelpRequestsQueryService {
   }
 
   /** Requests I asked for, or posted for a resident (代办). */
-  mine(auth: AuthClaims, q: HelpRequestsQuery): Promise<Page<HelpRequestItem>> {
-    return this.page(auth, q, { sql: '(r.requester_id = ? OR r.posted_by = ?)', params: [auth.sub, auth.sub] });
+  async mine(auth: AuthClaims, q: HelpRequestsQuery): Promise<Page<HelpRequestItem>> {
+    const me = await loadCurrentUser(this.db.manager, auth.sub);
+    return this.page(me, q, { sql: '(r.requester_id = ? OR r.posted_by = ?)', params: [me.id, me.id] });
   }
 
   /** Open requests of my community, soonest first: only for approved volunteers. */
   async hall(auth: AuthClaims, q: HelpRequestsQuery): Promise<Page<HelpRequestItem>> {
-    const v = await this.db.manager.findOne(VolunteerEntity, { where: { userId: auth.sub } });
+    const me = await loadCurrentUser(this.db.manager, auth.sub);
+    const v = await this.db.manager.findOne(VolunteerEntity, { where: { userId: me.id } });
     if (!v || v.status !== 'approved') throw new DomainException(ErrorCode.VOLUNTEER_NOT_APPROVED, 403, '审核通过的志愿者才能进入接单大厅');
-    return this.page(auth, { ...q, status: 'open' }, { sql: 'r.community_id = ?', params: [v.communityId] });
+    return this.page(me, { ...q, status: 'open' }, { sql: 'r.community_id = ?', params: [v.communityId] });
   }
 
   /** Requests I hold (or held) a seat on. */
-  tasks(auth: AuthClaims, q: HelpRequestsQuery): Promise<Page<HelpRequestItem>> {
-    return this.page(auth, q, { sql: 'r.id IN (SELECT a.request_id FROM help_request_assignments a WHERE a.volunteer_id = ?)', params: [auth.sub] });
+  async tasks(auth: AuthClaims, q: HelpRequestsQuery): Promise<Page<HelpRequestItem>> {
+    const me = await loadCurrentUser(this.db.manager, auth.sub);
+    return this.page(me, q, { sql: 'r.id IN (SELECT a.request_id FROM help_request_assignments a WHERE a.volunteer_id = ?)', params: [me.id] });
   }
 
   /** Staff: requests of their area (grid workers: their grid). */
   async board(auth: AuthClaims, q: HelpRequestsQuery): Promise<Page<HelpRequestItem>> {
     const me = await loadCurrentUser(this.db.manager, auth.sub);
-    const area: Where | null = me.role === 'grid_worker' && me.gridId ? { sql: 'r.grid_id = ?', params: [me.gridId] }
-      : me.role === 'community_staff' && me.communityId ? { sql: 'r.community_id = ?', params: [me.communityId] }
-        : me.role === 'street_admin' && me.streetId ? { sql: 'r.street_id = ?', params: [me.streetId] } : null;
+    const scope = scopeOf(me);
+    const area: Where | null = scope.level === 'grid' ? { sql: 'r.grid_id = ?', params: [scope.gridId] }
+      : scope.level === 'community' ? { sql: 'r.community_id = ?', params: [scope.communityId] }
+        : scope.level === 'street' ? { sql: 'r.street_id = ?', params: [scope.streetId] } : null;
     if (!area) return { items: [], nextCursor: null };
-    return this.page(auth, q, area);
+    return this.page(me, q, area);
   }
 
   /**
@@ -86,7 +91,7 @@ export class HelpRequestsQueryService {
       .slice(0, 20);
   }
 
-  private async page(auth: AuthClaims, q: HelpRequestsQuery, where: Where): Promise<Page<HelpRequestItem>> {
+  private async page(me: UserEntity, q: HelpRequestsQuery, where: Where): Promise<Page<HelpRequestItem>> {
     const before = decodeCursor(q.cursor);
     if (before === -1) throw new DomainException(ErrorCode.VALIDATION_FAILED, 400, '翻页参数不正确');
     let n = 0;
@@ -97,7 +102,6 @@ export class HelpRequestsQueryService {
     const rows = await qb.orderBy('r.id', 'DESC').limit(q.limit + 1).getMany();
     const shown = rows.slice(0, q.limit);
     const names = await this.requests.names(shown);
-    const me = await loadCurrentUser(this.db.manager, auth.sub);
     const mySeats = shown.length
       ? await this.db.manager.find(HelpRequestAssignmentEntity, { where: { volunteerId: me.id, requestId: In(shown.map((r) => r.id)) } }) : [];
     const approved = new Set((await this.db.manager.find(VolunteerEntity, { where: { userId: me.id, status: 'approved' } })).map((v) => v.communityId));

@@ -1,9 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { affectedRows, DatabaseService } from '../../database/database.service';
-import { NotificationsService } from '../notifications/notifications.service';
 import { SchedulerService } from '../scheduler/scheduler.service';
 import { HelpRequestsRepository } from './help-requests.repository';
-import { excerpt } from './help-requests.service';
+import { excerpt, HelpRequestNotices } from './help-request-notices';
 import { HelpRequestEntity } from './volunteers.entities';
 
 /**
@@ -17,7 +16,7 @@ export class HelpRequestsJobs implements OnModuleInit {
     private readonly scheduler: SchedulerService,
     private readonly db: DatabaseService,
     private readonly requests: HelpRequestsRepository,
-    private readonly notifications: NotificationsService,
+    private readonly notices: HelpRequestNotices,
   ) {}
 
   onModuleInit(): void {
@@ -38,10 +37,9 @@ export class HelpRequestsJobs implements OnModuleInit {
         if (affectedRows(res) !== 1) return;
         const row = (await this.requests.find(Number(id), m))!;
         await this.requests.insertEvent(m, { requestId: row.id, actorId: 0, actorRole: 'system', type: 'expired', fromStatus: 'open', toStatus: 'expired', note: '时间已过，无人接单' });
-        const link = `/packages/volunteers/request/index?id=${row.id}`;
-        await this.notifications.notify(m, { userId: row.requesterId ?? row.postedBy, type: 'help.expired', title: '微心愿已过期', body: `“${excerpt(row)}”到时间还没有志愿者接单，可以重新许愿`, link });
+        await this.notices.tell(m, row.requesterId ?? row.postedBy, row, 'help.expired', '微心愿已过期', `“${excerpt(row)}”到时间还没有志愿者接单，可以重新许愿`);
         for (const s of await this.requests.staffIds(m, row.communityId)) {
-          await this.notifications.notify(m, { userId: s, type: 'help.expired', title: '微心愿过期未接单', body: `“${excerpt(row)}”无人接单已过期`, link });
+          await this.notices.tell(m, s, row, 'help.expired', '微心愿过期未接单', `“${excerpt(row)}”无人接单已过期`);
         }
         expired++;
       });

@@ -11,10 +11,10 @@ import type { AuthClaims } from '../../common/auth/token.service';
 import { DomainException, forbidden } from '../../common/domain-exception';
 import { IdempotencyService, type StoredResponse } from '../../common/idempotency/idempotency.service';
 import { DatabaseService } from '../../database/database.service';
-import { NotificationsService } from '../notifications/notifications.service';
 import { BuildingEntity, CommunityEntity, GridEntity, UnitEntity } from '../org/org.entities';
 import { TimebankService } from '../timebank/timebank.service';
 import { HelpRequestAccess, illegal, stale } from './help-request-access';
+import { excerpt, HelpRequestNotices, hours } from './help-request-notices';
 import { canRequest, creditMinutes } from './help-request-lifecycle';
 import { HelpRequestsQueryService } from './help-requests-query.service';
 import { HelpRequestsRepository } from './help-requests.repository';
@@ -35,7 +35,7 @@ export class HelpRequestsService {
     private readonly access: HelpRequestAccess,
     private readonly query: HelpRequestsQueryService,
     private readonly idempotency: IdempotencyService,
-    private readonly notifications: NotificationsService,
+    private readonly notices: HelpRequestNotices,
     private readonly timebank: TimebankService,
   ) {}
 
@@ -71,7 +71,7 @@ export class HelpRequestsService {
       if (!(await this.requests.transition(m, row, ['open', 'filled'], { status: 'cancelled', closedAt: new Date() }))) throw stale(row);
       const seated = await this.releaseSeats(m, row.id, ['dispatched', 'accepted']);
       await this.requests.insertEvent(m, { requestId: row.id, actorId: auth.sub, actorRole: auth.role, type: 'cancelled', fromStatus: row.status, toStatus: 'cancelled', note });
-      for (const v of seated) await this.tell(m, v, row, 'help.cancelled', '微心愿已取消', `“${excerpt(row)}”已被取消，不用再去了`);
+      for (const v of seated) await this.notices.tell(m, v, row, 'help.cancelled', '微心愿已取消', `“${excerpt(row)}”已被取消，不用再去了`);
     });
     return this.query.detail(auth, id);
   }
@@ -85,7 +85,7 @@ export class HelpRequestsService {
       // Seats still waiting for a dispatched volunteer's answer are no longer needed.
       await this.releaseSeats(m, row.id, ['dispatched']);
       await this.requests.insertEvent(m, { requestId: row.id, actorId: auth.sub, actorRole: auth.role, type: 'done', fromStatus: row.status, toStatus: 'done', volunteerId: auth.sub, note });
-      await this.tell(m, row.requesterId ?? row.postedBy, row, 'help.done', '志愿者已完成服务', `“${excerpt(row)}”已完成，请确认并评价`);
+      await this.notices.tell(m, row.requesterId ?? row.postedBy, row, 'help.done', '志愿者已完成服务', `“${excerpt(row)}”已完成，请确认并评价`);
     });
     return this.query.detail(auth, id);
   }
@@ -121,7 +121,7 @@ export class HelpRequestsService {
           memo: `微心愿：${excerpt(row)}`, at: new Date(row.windowFrom), createdBy: auth.sub,
         });
         const credited = r.duplicate ? 0 : r.creditedMinutes;
-        await this.tell(m, volunteerId, row, 'help.confirmed', '服务已确认', `“${excerpt(row)}”已确认完成，${credited > 0 ? `存入红色银行 ${hours(credited)}` : '今日时长已达上限，本次未计入'}`);
+        await this.notices.tell(m, volunteerId, row, 'help.confirmed', '服务已确认', `“${excerpt(row)}”已确认完成，${credited > 0 ? `存入红色银行 ${hours(credited)}` : '今日时长已达上限，本次未计入'}`);
       }
       await this.requests.insertEvent(m, {
         requestId: row.id, actorId: auth.sub, actorRole: auth.role, type: 'confirmed', fromStatus: 'done', toStatus: 'confirmed',
@@ -150,7 +150,7 @@ export class HelpRequestsService {
       requestId: id, actorId: c.postedBy, actorRole: c.postedByRole, type: 'posted', fromStatus: null, toStatus: 'open', note: c.proxy ? `网格员代办，居民：${c.proxy.name}` : null,
     });
     for (const s of await this.requests.staffIds(m, place.communityId)) {
-      await this.tell(m, s, row, 'help.posted', '新的微心愿', `${c.requesterName}：${VolunteerSkillLabels[body.skill]}，${excerpt(row)}`);
+      await this.notices.tell(m, s, row, 'help.posted', '新的微心愿', `${c.requesterName}：${VolunteerSkillLabels[body.skill]}，${excerpt(row)}`);
     }
     return toHelpRequestItem(row, { ...place.names, requesterName: c.requesterName, seats: [] }, null, c.requesterId ? ['cancel'] : ['dispatch', 'cancel']);
   }
@@ -160,10 +160,6 @@ export class HelpRequestsService {
     const ids = await this.requests.seatedIds(m, requestId, from);
     if (ids.length) await m.update(HelpRequestAssignmentEntity, { requestId, status: In(from) }, { status: 'released', updatedAt: new Date() });
     return ids;
-  }
-
-  private tell(m: EntityManager, userId: number, row: Pick<HelpRequestEntity, 'id'>, type: string, title: string, body: string) {
-    return this.notifications.notify(m, { userId, type, title, body, link: `/packages/volunteers/request/index?id=${row.id}` });
   }
 
   /** Where a unit is, with the names an answer shows (read before the transaction). */
@@ -190,6 +186,3 @@ function checkWindow(fromIso: string, toIso: string): { from: Date; to: Date } {
   if (from.getTime() > now + WINDOW_MAX_DAYS_AHEAD * 24 * 3600_000) throw windowInvalid(`最多提前 ${WINDOW_MAX_DAYS_AHEAD} 天许愿`);
   return { from, to };
 }
-
-export const excerpt = (r: Pick<HelpRequestEntity, 'description'>) => (r.description.length > 20 ? `${r.description.slice(0, 20)}…` : r.description);
-export const hours = (minutes: number) => `${(minutes / 60).toFixed(minutes % 60 === 0 ? 0 : 1)} 小时`;

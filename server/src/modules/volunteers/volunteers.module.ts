@@ -3,6 +3,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { TimebankModule } from '../timebank/timebank.module';
 import { HelpRequestAccess } from './help-request-access';
 import { HelpRequestActionsController } from './help-request-actions.controller';
+import { HelpRequestNotices } from './help-request-notices';
 import { HelpRequestSeatsService } from './help-request-seats.service';
 import { HelpRequestsController } from './help-requests.controller';
 import { HelpRequestsJobs } from './help-requests.jobs';
@@ -16,6 +17,6 @@ import { VolunteersService } from './volunteers.service';
 @Module({
   imports: [NotificationsModule, TimebankModule],
   controllers: [VolunteersController, HelpRequestsController, HelpRequestActionsController],
-  providers: [HelpRequestsRepository, HelpRequestAccess, HelpRequestsQueryService, HelpRequestsService, HelpRequestSeatsService, HelpRequestsJobs, VolunteersService],
+  providers: [HelpRequestsRepository, HelpRequestAccess, HelpRequestNotices, HelpRequestsQueryService, HelpRequestsService, HelpRequestSeatsService, HelpRequestsJobs, VolunteersService],
 })
 export class VolunteersModule {}
