@@ -11,10 +11,13 @@ export type Dialect = 'sqlite' | 'mariadb';
 /** The databases this run tests against: SQLite always, MariaDB when global-setup found it (always in CI). */
 export const DIALECTS: Dialect[] = process.env.LINLI_TEST_MARIADB === '1' ? ['sqlite', 'mariadb'] : ['sqlite'];
 
-/** One throwaway MariaDB database per jest worker, recreated per test file. */
+/**
+ * One throwaway MariaDB database per jest worker, recreated per test file. LINLI_TEST_DB_PREFIX (default linli_t) lets two
+ * jest runs on one machine keep apart.
+ */
 export async function freshMariaDbUrl(suffix = ''): Promise<string> {
   const base = new URL(process.env.TEST_MARIADB_URL ?? 'mysql://root@127.0.0.1:3306/test');
-  const name = `linli_t${process.env.JEST_WORKER_ID ?? '0'}${suffix}`;
+  const name = `${process.env.LINLI_TEST_DB_PREFIX ?? 'linli_t'}${process.env.JEST_WORKER_ID ?? '0'}${suffix}`;
   const conn = await createConnection({ uri: base.toString() });
   await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
   await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
