@@ -17,7 +17,7 @@ export default defineAppConfig({
     { root: 'packages/delib-staff', pages: ['series/index', 'triage/index', 'agenda/index', 'checkin/index', 'vote/index', 'minutes/index'] },
     // 小红帽: resident and volunteer screens, then staff screens.
     { root: 'packages/volunteers', pages: ['ask/index', 'requests/index', 'request/index', 'apply/index', 'hall/index', 'tasks/index', 'hours/index', 'rewards/index', 'activities/index', 'activity/index'] },
-    { root: 'packages/vol-staff', pages: ['volunteers/index', 'dispatch/index', 'activities/index', 'rewards/index'] },
+    { root: 'packages/vol-staff', pages: ['volunteers/index', 'dispatch/index', 'activities/index', 'rewards/index', 'teams/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

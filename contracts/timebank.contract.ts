@@ -16,16 +16,19 @@ import { z } from 'zod';
  *                                         -> .xlsx file (service records: volunteer, team, activity or request, date, hours)
  *   GET  /rewards                         resident (active ones), community_staff (all)  -> RewardItem[]
  *   POST /rewards                         community_staff   CreateRewardRequest -> RewardItem (201)
- *   PATCH /rewards/:id                    community_staff   UpdateRewardRequest -> RewardItem
+ *   PATCH /rewards/:id                    community_staff   UpdateRewardRequest -> RewardItem (400 VALIDATION_FAILED for bad fields;
+ *                                                            409 REWARD_STOCK_CHANGED when someone redeemed since `stockSeen`)
  *   POST /rewards/:id/redeem              resident          -> RedeemResponse (201; 409 TIMEBANK_INSUFFICIENT_HOURS, REWARD_OUT_OF_STOCK,
  *                                                            REWARD_INACTIVE)
  *   GET  /activities                      resident, community_staff  -> ActivityItem[] (the community's, upcoming first)
- *   POST /activities                      community_staff, resident (leader of the team)  CreateActivityRequest -> ActivityItem (201)
+ *   POST /activities                      community_staff, resident (the team's 队长, an approved volunteer)  CreateActivityRequest
+ *                                                            -> ActivityItem (201); a leader's creditMinutes may not exceed the
+ *                                                            activity's length (422 ACTIVITY_CREDIT_TOO_LONG)
  *   GET  /activities/:id                  resident, community_staff  -> ActivityItem
  *   POST /activities/:id/sign-up          resident (approved volunteer of the community) -> ActivityItem (201; 409 ACTIVITY_FULL,
  *                                                            ACTIVITY_ALREADY_SIGNED_UP, ACTIVITY_STATE_CONFLICT)
  *   POST /activities/:id/withdraw         resident          -> ActivityItem (200; before the start only)
- *   GET  /activities/:id/attendees        community_staff, team leader -> Attendee[]
+ *   GET  /activities/:id/attendees        community_staff, the team's 队长 (approved) -> Attendee[]
  *   POST /activities/:id/check-in         community_staff   AttendeeRequest -> Attendee (200)
  *   POST /activities/:id/check-out        community_staff   AttendeeRequest -> Attendee (200)
  *   POST /activities/:id/credit           community_staff   -> CreditActivityResponse (200; once: a second call credits nobody again)
@@ -109,16 +112,31 @@ export type ExportQuery = z.infer<typeof ExportQuerySchema>;
 const rewardName = z.string().trim().min(1, '请填写名称').max(60, '最多 60 字');
 const rewardDescription = z.string().trim().max(300, '最多 300 字').nullable().optional();
 const costMinutes = z.number().int('请填整数分钟').min(30, '至少 30 分钟').max(100 * 60, '最多 100 小时');
-const stock = z.number().int().min(0, '库存不能为负').max(100000).nullable();
+const stock = z.number({ error: '数量请填整数' }).int('数量请填整数').min(0, '数量不能为负数').max(100000, '数量最多 100000').nullable();
 
 export const CreateRewardRequestSchema = z
   .object({ name: rewardName, description: rewardDescription, costMinutes, stock: stock.default(null) })
   .strict();
 export type CreateRewardRequest = z.infer<typeof CreateRewardRequestSchema>;
 
+/**
+ * Edit a reward; only the fields sent change. `stock` is what is left to redeem (null = unlimited), never negative;
+ * with it send `stockSeen`, the stock the staff member was shown: if someone redeemed meanwhile the edit is refused
+ * (409 REWARD_STOCK_CHANGED with the current stock) instead of silently giving back what was taken. `active` false
+ * takes the reward off the shelf (下架), true puts it back (上架).
+ */
 export const UpdateRewardRequestSchema = z
-  .object({ name: rewardName.optional(), description: rewardDescription, costMinutes: costMinutes.optional(), stock: stock.optional(), active: z.boolean().optional() })
-  .strict();
+  .object({
+    name: rewardName.optional(),
+    description: rewardDescription,
+    costMinutes: costMinutes.optional(),
+    stock: stock.optional(),
+    stockSeen: z.number().int().min(0).nullable().optional(),
+    active: z.boolean().optional(),
+  })
+  .strict()
+  .refine((b) => b.stock === undefined || b.stockSeen !== undefined, { message: '改数量时请一并提交原来的数量（stockSeen）', path: ['stockSeen'] })
+  .refine((b) => ['name', 'description', 'costMinutes', 'stock', 'active'].some((k) => b[k as keyof typeof b] !== undefined), { message: '没有要修改的内容' });
 export type UpdateRewardRequest = z.infer<typeof UpdateRewardRequestSchema>;
 
 export interface RewardItem {
@@ -126,9 +144,11 @@ export interface RewardItem {
   name: string;
   description: string | null;
   costMinutes: number;
-  /** null = unlimited */
+  /** Left to redeem; null = unlimited */
   stock: number | null;
   active: boolean;
+  /** Times redeemed (reversed redemptions not counted). */
+  redeemedCount: number;
 }
 
 export interface RedeemResponse {
@@ -150,7 +170,8 @@ export const CreateActivityRequestSchema = z
     startsAt: isoDate,
     endsAt: isoDate,
     slots: z.number().int().min(1, '名额至少 1 个').max(500, '名额最多 500 个'),
-    creditMinutes: z.number().int().min(15, '至少 15 分钟').max(720, '最多 12 小时'),
+    /** Minutes each attendee is credited; by default the activity's length (at most 12 h). */
+    creditMinutes: z.number().int().min(15, '至少 15 分钟').max(720, '最多 12 小时').optional(),
     teamId: z.number().int().positive().nullable().default(null),
   })
   .strict();

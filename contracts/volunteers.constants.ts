@@ -25,10 +25,20 @@ export const AvailabilitySlotLabels: Record<AvailabilitySlot, string> = {
   weekend_evening: '周末晚上',
 };
 
-/** applied → approved | declined; approved → suspended; declined → applied (applies again). */
+/**
+ * applied → approved | declined; approved → suspended (暂停, by staff with a reason) → approved (恢复);
+ * declined → applied (applies again). Only 'approved' may claim, be dispatched, accept a dispatch or sign up for activities.
+ */
 export const VolunteerStatuses = ['applied', 'approved', 'declined', 'suspended'] as const;
 export type VolunteerStatus = (typeof VolunteerStatuses)[number];
 export const VolunteerStatusLabels: Record<VolunteerStatus, string> = { applied: '待审核', approved: '已通过', declined: '未通过', suspended: '已暂停' };
+
+/** A volunteer's history (immutable rows): what happened to their status, who did it, and why. */
+export const VolunteerEventTypes = ['applied', 'approved', 'declined', 'suspended', 'reinstated'] as const;
+export type VolunteerEventType = (typeof VolunteerEventTypes)[number];
+export const VolunteerEventTypeLabels: Record<VolunteerEventType, string> = {
+  applied: '报名', approved: '审核通过', declined: '未通过', suspended: '暂停服务', reinstated: '恢复服务',
+};
 
 export const TeamLevels = ['community', 'street'] as const;
 export type TeamLevel = (typeof TeamLevels)[number];

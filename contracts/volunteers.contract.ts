@@ -3,7 +3,7 @@ import { z } from 'zod';
 export * from './volunteers.constants';
 import {
   AvailabilitySlots, CREDIT_MINUTES_CAP, HELP_REQUEST_TEXT_MAX, HelpRequestStatuses, VOLUNTEERS_NEEDED_MAX, VolunteerSkills, VolunteerStatuses,
-  type AssignmentStatus, type AvailabilitySlot, type HelpRequestStatus, type TeamLevel, type VolunteerSkill, type VolunteerStatus,
+  type AssignmentStatus, type AvailabilitySlot, type HelpRequestStatus, type TeamLevel, type VolunteerEventType, type VolunteerSkill, type VolunteerStatus,
 } from './volunteers.constants';
 
 /**
@@ -16,6 +16,16 @@ import {
  *   GET  /api/volunteers                           community_staff, street_admin (their area) ?status=
  *   POST /api/volunteers/:id/approve               community_staff, street_admin
  *   POST /api/volunteers/:id/decline               community_staff, street_admin (reason required; the applicant is told)
+ *   POST /api/volunteers/:id/suspend               community_staff, street_admin (their area; reason required; the volunteer is told)
+ *                                                  approved → suspended; 409 VOLUNTEER_ILLEGAL_TRANSITION from another status.
+ *                                                  Accepted tasks stay the volunteer's (credited on confirmation as usual);
+ *                                                  dispatches not yet accepted are taken back and their requests reopen.
+ *   POST /api/volunteers/:id/reinstate             community_staff, street_admin — suspended → approved (409 otherwise)
+ *   GET  /api/volunteers/:id/history               community_staff, street_admin — the volunteer's history, oldest first
+ *   GET  /api/volunteers/teams/:id/members         community_staff, street_admin (teams they manage) — approved members
+ *   PUT  /api/volunteers/teams/:id/leader          community_staff (their community's teams), street_admin (any team of the street)
+ *                                                  { userId | null }: appoint or clear the 队长; 422 TEAM_LEADER_NOT_MEMBER,
+ *                                                  409 TEAM_LEADER_NOT_APPROVED; 404 VOLUNTEER_TEAM_NOT_FOUND outside one's area
  *   POST /api/help-requests                        resident (Idempotency-Key)
  *   POST /api/help-requests/proxy                  grid_worker, for a unit of their grid (Idempotency-Key), tagged 代办
  *   GET  /api/help-requests/mine                   any logged-in user — posted by me (or for me by proxy: my proxies)
@@ -55,6 +65,19 @@ export const ApproveVolunteerRequestSchema = z.object({ version }).strict();
 export type ApproveVolunteerRequest = z.infer<typeof ApproveVolunteerRequestSchema>;
 export const DeclineVolunteerRequestSchema = z.object({ reason: z.string().trim().min(1, '请写明未通过的原因').max(200), version }).strict();
 export type DeclineVolunteerRequest = z.infer<typeof DeclineVolunteerRequestSchema>;
+
+/** 暂停: the reason is told to the volunteer and kept in their history. */
+export const SuspendVolunteerRequestSchema = z
+  .object({ reason: z.string().trim().min(2, '请写明暂停的原因（至少 2 个字），志愿者会看到').max(200, '最多 200 字'), version })
+  .strict();
+export type SuspendVolunteerRequest = z.infer<typeof SuspendVolunteerRequestSchema>;
+/** 恢复: an optional note for the history. */
+export const ReinstateVolunteerRequestSchema = z.object({ note: optionalNote(200), version }).strict();
+export type ReinstateVolunteerRequest = z.infer<typeof ReinstateVolunteerRequestSchema>;
+
+/** Appoint a team's 队长 (an approved member of the team), or clear it with null. */
+export const SetTeamLeaderRequestSchema = z.object({ userId: z.number().int().positive().nullable() }).strict();
+export type SetTeamLeaderRequest = z.infer<typeof SetTeamLeaderRequestSchema>;
 
 const helpFields = {
   skill: z.enum(VolunteerSkills),
@@ -114,7 +137,32 @@ export interface VolunteerTeamItem {
   name: string;
   level: TeamLevel;
   communityId: number | null;
+  /** Approved members. */
   memberCount: number;
+  /** The 队长; `active` is false while their service is suspended (they cannot act as leader then). */
+  leader: { userId: number; name: string; active: boolean } | null;
+  /** Whether the caller may appoint or clear this team's leader. */
+  canAppoint: boolean;
+}
+
+/** An approved member of a team, as staff choose a leader from them. */
+export interface TeamMemberItem {
+  userId: number;
+  name: string;
+  /** Masked: 139****0001. */
+  phone: string | null;
+  isLeader: boolean;
+}
+
+export interface VolunteerEventItem {
+  id: number;
+  type: VolunteerEventType;
+  typeLabel: string;
+  fromStatus: VolunteerStatus | null;
+  toStatus: VolunteerStatus;
+  actorName: string;
+  note: string | null;
+  at: string;
 }
 
 export interface VolunteerItem {
@@ -131,6 +179,14 @@ export interface VolunteerItem {
   teams: { id: number; name: string }[];
   intro: string | null;
   declineReason: string | null;
+  /** Why the service is suspended (status 'suspended' only). */
+  suspendReason: string | null;
+  /** Tasks in hand: accepted seats on requests still open or filled (they stay the volunteer's even when suspended). */
+  tasksInHand: number;
+  /** Dispatches waiting for the volunteer's answer (taken back when the volunteer is suspended). */
+  pendingDispatches: number;
+  /** Teams this volunteer leads (队长). */
+  leads: { id: number; name: string }[];
   appliedAt: string;
   decidedAt: string | null;
   version: number;
@@ -175,7 +231,9 @@ export interface HelpRequestItem {
 }
 
 export type HelpRequestEventType =
-  | 'posted' | 'claimed' | 'dispatched' | 'accepted' | 'declined' | 'withdrawn' | 'done' | 'confirmed' | 'cancelled' | 'expired';
+  | 'posted' | 'claimed' | 'dispatched' | 'accepted' | 'declined' | 'withdrawn' | 'done' | 'confirmed' | 'cancelled' | 'expired'
+  /** A dispatch taken back because the volunteer's service was suspended (the seat reopens). */
+  | 'released';
 
 export interface HelpRequestEventItem {
   id: number;

@@ -68,9 +68,12 @@ export function canManageApiKeys(role: Role | undefined): boolean {
 //     activities/:id/sign-up|withdraw: resident (the server says whether they are an approved volunteer)
 //   POST /api/help-requests/proxy (代人求助): grid_worker
 //   GET /api/help-requests/board, suggestions, dispatch, confirm-on-behalf: grid_worker, community_staff, street_admin
-//   GET /api/volunteers, approve, decline: community_staff, street_admin
+//   GET /api/volunteers, approve, decline, suspend, reinstate, history: community_staff, street_admin
+//   GET /api/volunteers/teams/:id/members, PUT …/leader: community_staff (own community's teams), street_admin (the street's)
+//   POST /api/timebank/activities and …/attendees: also a resident who is an approved team leader (队长; the server checks)
 //   activities (create, attendees, check-in/out, credit), rewards (manage), settings: community_staff
 //   GET /api/timebank/export: community_staff (own community), street_admin (the street)
+//   GET /api/volunteers/figures (统计): community_staff (own community), street_admin (the street)
 
 /** Ask for help for oneself, apply to volunteer, take tasks, my hours, rewards and activity sign-up. */
 export function canUseVolunteerServices(role: Role | undefined): boolean {
@@ -91,6 +94,11 @@ export function canReviewVolunteers(role: Role | undefined): boolean {
   return role === 'community_staff' || role === 'street_admin';
 }
 
+/** The teams screen: appoint or clear a team's 队长 (which teams: VolunteerTeamItem.canAppoint). */
+export function canAppointTeamLeaders(role: Role | undefined): boolean {
+  return role === 'community_staff' || role === 'street_admin';
+}
+
 export function canRunActivities(role: Role | undefined): boolean {
   return role === 'community_staff';
 }
@@ -100,6 +108,11 @@ export function canManageRewards(role: Role | undefined): boolean {
 }
 
 export function canExportRecords(role: Role | undefined): boolean {
+  return role === 'community_staff' || role === 'street_admin';
+}
+
+/** The 小红帽 section of the 统计 page (counted per community: grid workers have none). */
+export function canSeeVolunteerFigures(role: Role | undefined): boolean {
   return role === 'community_staff' || role === 'street_admin';
 }
 

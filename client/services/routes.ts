@@ -47,6 +47,7 @@ export const Routes = {
   volStaffDispatch: '/packages/vol-staff/dispatch/index',
   volStaffActivities: '/packages/vol-staff/activities/index',
   volStaffRewards: '/packages/vol-staff/rewards/index',
+  volStaffTeams: '/packages/vol-staff/teams/index',
 } as const;
 
 export const TabRoutes: readonly string[] = [

@@ -5,6 +5,7 @@ import { chinaToday, lastDays } from '@/packages/staff/figures/use-figures-model
 import { deliberationLines, isQuiet, shareText } from '@/packages/staff/figures/deliberation-lines';
 import { deliberationTarget } from '@/packages/staff/figures/use-deliberation-figures';
 import { gridWorkerMe, mockApi, resetTaro, routeOf, setToken, withMe, type Handler, type SentRequest } from './helpers';
+import { withQuietVolunteerFigures } from './volunteer-figures.fixtures';
 
 const TODAY = '2026-11-23';
 const staffMe = { ...gridWorkerMe, id: 5, name: '陈主任', role: 'community_staff' as const, scope: { level: 'community' as const, id: 1, name: '创业一社区' } };
@@ -53,7 +54,7 @@ function concernFigures(level: 'street' | 'community' | 'grid', id: number, name
 type Me = { scope: { level: 'street' | 'community' | 'grid'; id: number; name: string } };
 
 function api(me: Me, delib: Handler): SentRequest[] {
-  return mockApi(withMe(me, (req) => {
+  return mockApi(withMe(me, withQuietVolunteerFigures((req) => {
     if (routeOf(req) === CONCERNS) {
       const q = query(req);
       if (q.get('level') === 'grid') return { status: 200, body: concernFigures('grid', 7, '第一网格') };
@@ -63,7 +64,7 @@ function api(me: Me, delib: Handler): SentRequest[] {
       return { status: 200, body: concernFigures(own.level, own.id, own.name, [{ ...concernFigures('grid', 0, ''), ...child }]) };
     }
     return routeOf(req) === DELIB ? delib(req) : undefined;
-  }));
+  })));
 }
 
 describe('议事亭 figure sentences', () => {
@@ -209,7 +210,7 @@ describe('figures page — 议事亭 section', () => {
     const sent = mockApi(withMe(staffMe, (req) => {
       if (fail) return 'network-error';
       if (routeOf(req) === CONCERNS) return { status: 200, body: concernFigures('community', 1, '创业一社区') };
-      return routeOf(req) === DELIB ? { status: 200, body: communityBody } : undefined;
+      return routeOf(req) === DELIB ? { status: 200, body: communityBody } : withQuietVolunteerFigures(() => undefined)(req);
     }));
     render(<StaffFiguresPage />);
     // withMe still answers /api/me; every other request fails.

@@ -65,6 +65,10 @@ export function volunteer(overrides: Partial<VolunteerItem> = {}): VolunteerItem
     teams: [{ id: 1, name: '守望相助情暖夕阳' }],
     intro: null,
     declineReason: null,
+    suspendReason: null,
+    tasksInHand: 0,
+    pendingDispatches: 0,
+    leads: [],
     appliedAt: inHours(-100),
     decidedAt: inHours(-90),
     version: 2,
@@ -73,7 +77,7 @@ export function volunteer(overrides: Partial<VolunteerItem> = {}): VolunteerItem
 }
 
 export function team(overrides: Partial<VolunteerTeamItem> = {}): VolunteerTeamItem {
-  return { id: 1, name: '守望相助情暖夕阳', level: 'community', communityId: 3, memberCount: 12, ...overrides };
+  return { id: 1, name: '守望相助情暖夕阳', level: 'community', communityId: 3, memberCount: 12, leader: null, canAppoint: false, ...overrides };
 }
 
 export const page = <T>(items: T[], nextCursor: string | null = null) => ({ status: 200, body: { items, nextCursor } });

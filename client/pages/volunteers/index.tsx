@@ -34,7 +34,13 @@ function VolunteerPart({ m, v }: { m: Model; v: VolunteerItem | null }) {
     );
   }
   if (v.status === 'suspended') {
-    return <Text className='plain-line' id='vol-suspended'>您的志愿者身份已暂停，有疑问请联系社区。</Text>;
+    return (
+      <View id='vol-suspended'>
+        <Text className='plain-line'>您的志愿服务已暂停，暂时不能接新单、报名活动。{v.suspendReason ? `原因：${v.suspendReason}` : ''}有疑问请联系社区。</Text>
+        {v.tasksInHand > 0 ? <Text className='plain-line'>已经接下的 {v.tasksInHand} 个任务请照常完成，完成后照常记时长。</Text> : null}
+        <BigButton id='vol-tasks' variant='secondary' text='我的任务' onClick={m.goTasks} />
+      </View>
+    );
   }
   return (
     <View id='vol-approved'>

@@ -39,7 +39,7 @@ function question(item: HelpRequestItem, step: SeatStep): { title: string; conte
         ? { title: '退出这次服务', content: `离开始已经不到 ${DROP_OUT_ALERT_HOURS} 小时了，退出后会通知队伍和社区赶紧另找人。确定退出吗？`, confirmText: '确定退出' }
         : { title: '退出这次服务', content: '退出后，这条求助会重新等别的志愿者来接。确定退出吗？', confirmText: '确定退出' };
     case 'done':
-      return { title: '已经帮完了？', content: '确认已经帮完了吗？求助人确认后，会给您记上服务时长。', confirmText: '已经帮完了' };
+      return { title: '已经帮完了？', content: '确认已经帮完了吗？求助人确认后，会给您记上服务时长。', confirmText: '帮完了' };
     case 'cancel':
       return { title: '取消求助', content: '取消后，志愿者就不用来了。确定取消吗？', confirmText: '确定取消' };
   }

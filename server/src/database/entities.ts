@@ -27,6 +27,8 @@ import { VOLUNTEER_ENTITIES } from '../modules/volunteers/volunteers.entities';
 import { Volunteers1764200000000 } from './migrations/1764200000000-Volunteers';
 import { TIMEBANK_ENTITIES } from '../modules/timebank/timebank.entities';
 import { Timebank1764200000100 } from './migrations/1764200000100-Timebank';
+import { VolunteerEventEntity } from '../modules/volunteers/volunteer-event.entity';
+import { VolunteerEvents1764200000500 } from './migrations/1764200000500-VolunteerEvents';
 
 export const ENTITIES = [
   StreetEntity, CommunityEntity, GridEntity, BuildingEntity, UnitEntity, DepartmentEntity,
@@ -40,7 +42,8 @@ export const ENTITIES = [
   ...DELIBERATION_OUTCOME_ENTITIES,
   ...VOLUNTEER_ENTITIES,
   ...TIMEBANK_ENTITIES,
+  VolunteerEventEntity,
 ];
 
 /** Every migration, in order. A committed migration is never edited; add a new one. */
-export const MIGRATIONS = [Foundation1763900000000, ConcernLifecycle1764000000000, ConcernPhotos1764000000100, DiaryNotes1764000000200, Open311Keys1764000000300, ReportingIndexes1764000000400, Deliberation1764100000000, DeliberationTopics1764100000100, DeliberationVotes1764100000200, DeliberationOutcomes1764100000300, DeliberationWaitlistCount1764100000400, Volunteers1764200000000, Timebank1764200000100];
+export const MIGRATIONS = [Foundation1763900000000, ConcernLifecycle1764000000000, ConcernPhotos1764000000100, DiaryNotes1764000000200, Open311Keys1764000000300, ReportingIndexes1764000000400, Deliberation1764100000000, DeliberationTopics1764100000100, DeliberationVotes1764100000200, DeliberationOutcomes1764100000300, DeliberationWaitlistCount1764100000400, Volunteers1764200000000, Timebank1764200000100, VolunteerEvents1764200000500];

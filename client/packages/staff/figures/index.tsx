@@ -4,6 +4,7 @@ import { BigButton } from '@/components/big-button/big-button';
 import { ErrorRetry } from '@/components/error-retry/error-retry';
 import { InfoRow } from '@/components/info-row/info-row';
 import { DeliberationSection } from './deliberation-section';
+import { VolunteersSection } from './volunteers-section';
 import { percent, periodText, useFiguresModel } from './use-figures-model';
 import './index.scss';
 
@@ -74,6 +75,13 @@ export default function StaffFiguresPage() {
         loading={m.deliberation.loading}
         error={m.deliberation.error}
         onRetry={() => void m.deliberation.reload()}
+      />
+
+      <VolunteersSection
+        figures={m.volunteers.figures}
+        loading={m.volunteers.loading}
+        error={m.volunteers.error}
+        onRetry={() => void m.volunteers.reload()}
       />
 
       {m.canGoUp ? <BigButton id='figures-up' variant='secondary' text='返回上一级' onClick={m.goUp} /> : null}

@@ -5,6 +5,7 @@ import { getConcernFigures } from '@/services/figures.api';
 import { errorMessage } from '@/services/request';
 import { lastDays, periodChoices, type PeriodDays } from './figures-period';
 import { deliberationTarget, useDeliberationFigures } from './use-deliberation-figures';
+import { useVolunteerFigures, volunteerFiguresTarget } from './use-volunteer-figures';
 
 export { chinaToday, lastDays, percent, periodChoices, periodText, type PeriodDays } from './figures-period';
 
@@ -41,23 +42,27 @@ export function useFiguresModel() {
     }
   }, []);
 
-  // Page show and the page's 重试 reload both sections. The 议事亭 hook needs the role, which arrives
-  // with useMe: on the first show it loads once the role is known (its own effect), later via this ref.
+  // Page show and the page's 重试 reload every section. The 议事亭 and 小红帽 hooks need the role, which arrives
+  // with useMe: on the first show they load once the role is known (their own effects), later via these refs.
   const reloadDeliberation = useRef<() => Promise<void>>(async () => undefined);
+  const reloadVolunteers = useRef<() => Promise<void>>(async () => undefined);
   const reload = useCallback(async () => {
-    await Promise.all([load(shown.current.trail, shown.current.days), reloadDeliberation.current()]);
+    await Promise.all([load(shown.current.trail, shown.current.days), reloadDeliberation.current(), reloadVolunteers.current()]);
   }, [load]);
   const { me } = useMe(reload);
   const deliberation = useDeliberationFigures(deliberationTarget(me?.role, trail[trail.length - 1]), days);
   reloadDeliberation.current = deliberation.reload;
+  const volunteers = useVolunteerFigures(volunteerFiguresTarget(me?.role, trail[trail.length - 1]), days);
+  reloadVolunteers.current = volunteers.reload;
 
   return {
     figures,
     loading,
     error,
     reload,
-    // One 重试 at a time: while the page's error shows, its 重试 reloads the 议事亭 figures too.
+    // One 重试 at a time: while the page's error shows, its 重试 reloads the 议事亭 and 小红帽 figures too.
     deliberation: { ...deliberation, error: error ? null : deliberation.error },
+    volunteers: { ...volunteers, error: error ? null : volunteers.error },
     days,
     periods: periodChoices,
     choosePeriod: (d: PeriodDays) => void load(trail, d),

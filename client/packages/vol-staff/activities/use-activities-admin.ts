@@ -6,7 +6,7 @@ import { useRoleGate } from '@/hooks/use-role-gate';
 import { confirmAction, useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';
 import { createActivity, creditActivity, listActivities } from '@/services/timebank.api';
-import { activityRequest, EMPTY_DRAFT, type ActivityDraft } from './activity-form';
+import { activityRequest, EMPTY_DRAFT, type ActivityDraft } from '@/components/vol-staff/activity-form';
 import { useAttendees } from './use-attendees';
 
 /** Staff activities: create, list, open one's attendees (check in / out), and credit everyone checked in. */

@@ -1,12 +1,56 @@
 import { Text, View } from '@tarojs/components';
+import type { RewardItem } from '@contracts/timebank.contract';
 import { BigButton } from '@/components/big-button/big-button';
 import { FormField } from '@/components/delib-staff/form-field';
 import { LoadState } from '@/components/delib-staff/load-state';
 import { PickerField } from '@/components/delib-staff/picker-field';
 import { ErrorRetry } from '@/components/error-retry/error-retry';
+import { Notice } from '@/components/notice/notice';
 import { hoursText } from '@/components/vol-staff/hours';
 import '@/components/vol-staff/vol-staff.scss';
-import type { RewardsAdmin } from './use-rewards-admin';
+import type { RewardDraft, RewardsAdmin } from './use-rewards-admin';
+
+/** 编辑: name, hours, the stock left, description; the server's or the check's message right above 保存. */
+function EditForm({ x, m }: { x: RewardItem; m: RewardsAdmin }) {
+  const d = m.editDraft;
+  const edit = (patch: Partial<RewardDraft>) => m.editField(patch);
+  return (
+    <View id={`reward-${x.id}-edit-form`}>
+      <FormField id='reward-edit-name' label='名称' value={d.name} maxlength={60} onInput={(name) => edit({ name })} />
+      <FormField id='reward-edit-hours' label='所需时长（小时）' type='number' value={d.hours} maxlength={5} onInput={(hours) => edit({ hours })} />
+      <FormField id='reward-edit-stock' label='还剩几份（不限量就不填）' type='number' value={d.stock} maxlength={6} hint={`已兑换 ${x.redeemedCount} 份，不算在剩余数量里`} onInput={(stock) => edit({ stock })} />
+      <FormField id='reward-edit-description' label='说明（可不填）' multiline value={d.description} maxlength={300} onInput={(description) => edit({ description })} />
+      {m.error ? <Notice tone='error' id='reward-edit-error' text={m.error} /> : null}
+      <View className='ds-actions'>
+        <BigButton id='reward-edit-save' className='ds-actions__button' text='保存' loading={m.busy === `edit-${x.id}`} onClick={() => m.saveEdit(x)} />
+        <BigButton id='reward-edit-cancel' className='ds-actions__button' variant='plain' text='取消' onClick={m.cancelEdit} />
+      </View>
+    </View>
+  );
+}
+
+function RewardCard({ x, m }: { x: RewardItem; m: RewardsAdmin }) {
+  const editing = m.editing === x.id;
+  return (
+    <View className='card' id={`reward-${x.id}`}>
+      <View className='ds-row'>
+        <Text className='vs-title'>{x.name}</Text>
+        <Text className={`ds-tag${x.active ? ' ds-tag--ok' : ''}`}>{x.active ? '可兑换' : '已下架'}</Text>
+      </View>
+      <Text className='vs-line'>
+        需 {hoursText(x.costMinutes)} 小时 · {x.stock === null ? '数量不限' : `还剩 ${x.stock} 份`} · 已兑换 {x.redeemedCount} 份
+      </Text>
+      {x.description ? <Text className='vs-line caption'>{x.description}</Text> : null}
+      {editing ? <EditForm x={x} m={m} /> : null}
+      {!editing ? (
+        <View className='ds-actions'>
+          <BigButton id={`reward-${x.id}-edit`} className='ds-actions__button' variant='secondary' text='编辑' onClick={() => m.startEdit(x)} />
+          <BigButton id={`reward-${x.id}-toggle`} className='ds-actions__button' variant='plain' text={x.active ? '下架' : '上架'} loading={m.busy === `active-${x.id}`} onClick={() => m.toggleActive(x)} />
+        </View>
+      ) : null}
+    </View>
+  );
+}
 
 export function RewardsSection({ m }: { m: RewardsAdmin }) {
   const r = m.rewards;
@@ -17,17 +61,7 @@ export function RewardsSection({ m }: { m: RewardsAdmin }) {
       <Text className='section-title'>兑换项目</Text>
       <LoadState loading={r.loading} loaded={r.loaded} error={r.error} onRetry={() => void r.reload()} empty={items.length === 0} emptyText='还没有兑换项目。' />
       {items.map((x) => (
-        <View className='card' key={x.id} id={`reward-${x.id}`}>
-          <View className='ds-row'>
-            <Text className='vs-title'>{x.name}</Text>
-            <Text className={`ds-tag${x.active ? ' ds-tag--ok' : ''}`}>{x.active ? '可兑换' : '已下架'}</Text>
-          </View>
-          <Text className='vs-line'>
-            需 {hoursText(x.costMinutes)} 小时 · {x.stock === null ? '数量不限' : `还剩 ${x.stock} 份`}
-          </Text>
-          {x.description ? <Text className='vs-line caption'>{x.description}</Text> : null}
-          <BigButton id={`reward-${x.id}-toggle`} variant='plain' text={x.active ? '下架' : '重新上架'} loading={m.busy === `active-${x.id}`} onClick={() => m.toggleActive(x)} />
-        </View>
+        <RewardCard key={x.id} x={x} m={m} />
       ))}
       <BigButton id='reward-new' variant='secondary' text={m.formOpen ? '收起' : '添加兑换项目'} onClick={m.toggleForm} />
       {m.formOpen ? (

@@ -1,11 +1,13 @@
-import { useState } from 'react';
-import type { RewardItem } from '@contracts/timebank.contract';
+import { useRef, useState } from 'react';
+import { ErrorCode } from '@contracts/errors';
+import type { RewardItem, UpdateRewardRequest } from '@contracts/timebank.contract';
 import { canExportRecords, canManageRewards, canOpenStaffRewards } from '@/services/permissions';
 import { hoursText, minutesFromHours } from '@/components/vol-staff/hours';
 import { useRoleGate } from '@/hooks/use-role-gate';
 import { chinaToday } from '@/components/deliberation/china-time';
 import { confirmAction, useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';
+import { ApiError } from '@/services/request';
 import { createReward, exportServiceRecords, getTimebankSettings, listRewards, updateDailyCap, updateReward } from '@/services/timebank.api';
 
 export interface RewardDraft {
@@ -15,6 +17,23 @@ export interface RewardDraft {
   description: string;
 }
 const EMPTY: RewardDraft = { name: '', hours: '', stock: '', description: '' };
+
+/** The fields of a valid draft, or the first thing to fix in plain words. An empty stock means unlimited. */
+export function rewardFields(d: RewardDraft): { name: string; costMinutes: number; stock: number | null; description: string | null } | { error: string } {
+  const name = d.name.trim();
+  const minutes = minutesFromHours(d.hours);
+  const s = d.stock.trim();
+  if (!name) return { error: '请填写兑换项目名称' };
+  if (name.length > 60) return { error: '名称最多 60 个字' };
+  if (minutes === null || minutes < 30 || minutes > 6000) return { error: '所需时长请填 0.5 到 100 之间的小时数' };
+  if (s !== '' && !/^\d+$/.test(s)) return { error: '数量请填 0 或正整数，不限量就不填' };
+  if (s !== '' && Number(s) > 100000) return { error: '数量最多 100000' };
+  return { name, costMinutes: minutes, stock: s === '' ? null : Number(s), description: d.description.trim() || null };
+}
+
+const draftOf = (r: RewardItem): RewardDraft => ({
+  name: r.name, hours: hoursText(r.costMinutes), stock: r.stock === null ? '' : String(r.stock), description: r.description ?? '',
+});
 
 /** Rewards (community staff), the daily cap (community staff) and the export of service records (community and street). */
 export function useRewardsAdmin() {
@@ -26,26 +45,57 @@ export function useRewardsAdmin() {
   const action = useAction<string>();
   const [draft, setDraft] = useState<RewardDraft>(EMPTY);
   const [formOpen, setFormOpen] = useState(false);
+  const [editing, setEditing] = useState<number | null>(null);
+  const [editDraft, setEditDraft] = useState<RewardDraft>(EMPTY);
+  /** The stock shown when editing began: the server refuses a stock change if someone redeemed since. */
+  const stockSeen = useRef<number | null>(null);
   const [cap, setCap] = useState('');
   const [range, setRange] = useState({ from: chinaToday().slice(0, 8) + '01', to: chinaToday() });
 
   const put = (r: RewardItem) => rewards.setData((prev) => (prev ?? []).map((x) => (x.id === r.id ? r : x)));
 
   const create = async () => {
-    const name = draft.name.trim();
-    const minutes = minutesFromHours(draft.hours);
-    const stock = draft.stock.trim() === '' ? null : /^\d+$/.test(draft.stock.trim()) ? Number(draft.stock.trim()) : NaN;
-    if (!name) return action.setError('请填写兑换项目名称');
-    if (minutes === null || minutes < 30 || minutes > 6000) return action.setError('所需时长请填 0.5 到 100 之间的小时数');
-    if (Number.isNaN(stock)) return action.setError('数量请填整数，不限量就不填');
+    const f = rewardFields(draft);
+    if ('error' in f) return action.setError(f.error);
     const ok = await action.run('create', async () => {
-      const created = await createReward({ name, costMinutes: minutes, stock, description: draft.description.trim() || null });
+      const created = await createReward(f);
       rewards.setData((prev) => [...(prev ?? []), created]);
     }, '已添加');
     if (ok) {
       setDraft(EMPTY);
       setFormOpen(false);
     }
+  };
+
+  const startEdit = (r: RewardItem) => {
+    setEditing(r.id);
+    setEditDraft(draftOf(r));
+    stockSeen.current = r.stock;
+    setFormOpen(false);
+    action.setError(null);
+  };
+
+  /** Saves what changed; a stock changed by a redemption meanwhile is refused, and the list shows the current figure. */
+  const saveEdit = async (r: RewardItem) => {
+    const f = rewardFields(editDraft);
+    if ('error' in f) return action.setError(f.error);
+    const body: UpdateRewardRequest = { name: f.name, description: f.description, costMinutes: f.costMinutes };
+    if (f.stock !== stockSeen.current) Object.assign(body, { stock: f.stock, stockSeen: stockSeen.current });
+    const ok = await action.run(`edit-${r.id}`, async () => {
+      try {
+        put(await updateReward(r.id, body));
+      } catch (e) {
+        if (e instanceof ApiError && e.code === ErrorCode.REWARD_STOCK_CHANGED) {
+          const fresh = (await listRewards()).find((x) => x.id === r.id);
+          if (fresh) {
+            put(fresh);
+            stockSeen.current = fresh.stock;
+          }
+        }
+        throw e;
+      }
+    }, '已保存');
+    if (ok) setEditing(null);
   };
 
   const toggleActive = async (r: RewardItem) => {
@@ -74,11 +124,24 @@ export function useRewardsAdmin() {
     busy: action.busy,
     error: action.error,
     formOpen,
-    toggleForm: () => setFormOpen(!formOpen),
+    toggleForm: () => {
+      setFormOpen(!formOpen);
+      setEditing(null);
+      action.setError(null);
+    },
     draft,
     edit: (patch: Partial<RewardDraft>) => setDraft((d) => ({ ...d, ...patch })),
     create: () => void create(),
     toggleActive: (r: RewardItem) => void toggleActive(r),
+    editing,
+    editDraft,
+    startEdit,
+    cancelEdit: () => {
+      setEditing(null);
+      action.setError(null);
+    },
+    editField: (patch: Partial<RewardDraft>) => setEditDraft((d) => ({ ...d, ...patch })),
+    saveEdit: (r: RewardItem) => void saveEdit(r),
     cap,
     setCap: (t: string) => setCap(t.slice(0, 5)),
     saveCap: () => void saveCap(),

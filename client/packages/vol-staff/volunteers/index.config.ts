@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '志愿者审核',
+  navigationBarTitleText: '志愿者管理',
 });

@@ -1,3 +1,4 @@
+import { BigButton } from '@/components/big-button/big-button';
 import { LoadState } from '@/components/delib-staff/load-state';
 import { StaffGate } from '@/components/delib-staff/staff-gate';
 import { Notice } from '@/components/notice/notice';
@@ -10,7 +11,10 @@ import { VolunteerCard } from './volunteer-card';
 const TABS: ReadonlyArray<{ key: ReviewTab; label: string }> = [
   { key: 'applied', label: '待审核' },
   { key: 'approved', label: '已通过' },
+  { key: 'suspended', label: '已暂停' },
 ];
+
+const EMPTY: Record<ReviewTab, string> = { applied: '没有待审核的申请。', approved: '还没有审核通过的志愿者。', suspended: '没有暂停服务的志愿者。' };
 
 export default function VolStaffVolunteersPage() {
   const m = useReviewModel();
@@ -19,6 +23,7 @@ export default function VolStaffVolunteersPage() {
   return (
     <PageShell className='vol-staff-volunteers-page'>
       <StaffGate meError={g.meError} onRetry={g.retryMe} ready={g.ready} denied={g.denied} deniedText={REVIEW_ONLY_LINE}>
+        <BigButton id='review-teams' variant='plain' text='队伍和队长' onClick={m.goTeams} />
         <SegmentTabs tabs={TABS} active={m.tab} onChange={m.switchTab} idPrefix='review-tab' />
         {m.error ? <Notice tone='error' id='review-error' text={m.error} /> : null}
         <LoadState
@@ -27,7 +32,7 @@ export default function VolStaffVolunteersPage() {
           error={m.list.error}
           onRetry={() => void m.list.reload()}
           empty={items.length === 0}
-          emptyText={m.tab === 'applied' ? '没有待审核的申请。' : '还没有审核通过的志愿者。'}
+          emptyText={EMPTY[m.tab]}
         />
         {items.map((v) => (
           <VolunteerCard key={v.id} v={v} m={m} />

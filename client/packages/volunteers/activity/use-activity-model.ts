@@ -4,6 +4,7 @@ import { useRoleGate } from '@/hooks/use-role-gate';
 import { useResource } from '@/hooks/use-resource';
 import { getActivity } from '@/services/timebank.api';
 import { useActivitySignup } from '../activities/use-activity-signup';
+import { useLeader } from '../activities/use-leader';
 
 /** One activity (?id=) with its description, sign-up and cancel. */
 export function useActivityModel() {
@@ -11,9 +12,11 @@ export function useActivityModel() {
   const n = Number(params.id);
   const id = Number.isInteger(n) && n > 0 ? n : null;
   const activity = useResource(() => getActivity(id!));
+  // A 队长 sees the roster of their team's activity here too (creating happens on the list screen).
+  const leader = useLeader(() => undefined);
   const gate = useRoleGate(canUseVolunteerServices, async () => {
-    if (id) await activity.reload();
+    if (id) await Promise.all([activity.reload(), leader.reload()]);
   });
   const signup = useActivitySignup((a) => activity.setData(a));
-  return { gate, id, activity, signup };
+  return { gate, id, activity, signup, leader };
 }

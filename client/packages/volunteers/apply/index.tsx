@@ -15,7 +15,7 @@ const StatusWords: Record<VolunteerItem['status'], string> = {
   applied: '您的报名已交给社区，正在审核，请耐心等待。',
   approved: '您已经是小红帽志愿者了，可以去接单大厅接单。',
   declined: '社区没有通过您的报名。',
-  suspended: '您的志愿者身份已暂停，有疑问请联系社区。',
+  suspended: '您的志愿服务已暂停，暂时不能接新单、不能报名活动；已经接下的任务请照常完成，完成后照常记时长。有疑问请联系社区。',
 };
 
 function Status({ m, v }: { m: Model; v: VolunteerItem }) {
@@ -26,9 +26,18 @@ function Status({ m, v }: { m: Model; v: VolunteerItem }) {
         {StatusWords[v.status]}
         {v.status === 'declined' && v.declineReason ? `原因：${v.declineReason}` : ''}
       </Text>
+      {v.status === 'suspended' && v.suspendReason ? <Text className='vol-line' id='apply-suspend-reason'>暂停原因：{v.suspendReason}</Text> : null}
+      {v.leads.length ? (
+        <Text className='vol-line' id='apply-leads'>
+          您是{v.leads.map((t) => t.name).join('、')}的队长{v.status === 'approved' ? '，可以在“志愿活动”里为本队发起活动。' : '，暂停期间不能以队长身份发起活动。'}
+        </Text>
+      ) : null}
       <InfoRow label='队伍' value={v.teams.map((t) => t.name).join('、') || '未选'} />
       <InfoRow label='能帮的事' value={v.skills.map((s) => VolunteerSkillLabels[s]).join('、')} />
       <InfoRow label='空闲时间' value={v.availability.map((s) => AvailabilitySlotLabels[s]).join('、')} />
+      {v.status === 'suspended' && v.tasksInHand > 0 ? (
+        <BigButton id='apply-tasks' text={`我手上的任务（${v.tasksInHand} 个）`} onClick={m.goTasks} />
+      ) : null}
       {v.status !== 'declined' ? <BigButton id='apply-back' variant='secondary' text='回到小红帽' onClick={m.goBack} /> : null}
     </View>
   );

@@ -76,5 +76,6 @@ export function useApplyModel() {
     setIntro: (intro: string) => setFields((f) => ({ ...f, intro: intro.slice(0, 200) })),
     submit: () => void submit(),
     goBack: () => void Taro.switchTab({ url: Routes.volunteers }),
+    goTasks: () => void Taro.navigateTo({ url: Routes.volTasks }),
   };
 }

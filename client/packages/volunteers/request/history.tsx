@@ -13,6 +13,7 @@ const EventWords: Record<HelpRequestEventType, string> = {
   confirmed: '确认完成',
   cancelled: '取消求助',
   expired: '时间过了，没人接',
+  released: '收回派单',
 };
 
 function line(e: HelpRequestEventItem): string {

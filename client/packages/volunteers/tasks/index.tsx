@@ -5,6 +5,7 @@ import { ErrorRetry } from '@/components/error-retry/error-retry';
 import { LoadMore } from '@/components/load-more/load-more';
 import { Notice } from '@/components/notice/notice';
 import { PageShell } from '@/components/page-shell/page-shell';
+import { hoursText } from '@/components/vol-staff/hours';
 import { HelpRequestCard } from '@/components/volunteers/help-request-card';
 import { StepButtonText } from '@/pages/volunteers/use-help-steps';
 import type { SeatStep } from '@/services/help-requests.api';
@@ -18,7 +19,7 @@ const TASK_STEPS: readonly SeatStep[] = ['accept', 'done', 'decline', 'withdraw'
 function mySeatText(item: HelpRequestItem): string | null {
   if (item.mySeat === 'dispatched') return '社区派给您的，请接受或谢绝';
   if (item.status === 'done') return '您已标记完成，等求助人确认';
-  if (item.status === 'confirmed') return item.creditedMinutes ? `已完成，记上 ${item.creditedMinutes} 分钟服务时长` : '已完成';
+  if (item.status === 'confirmed') return item.creditedMinutes ? `已完成，记上 ${hoursText(item.creditedMinutes)} 小时服务时长` : '已完成';
   return null;
 }
 

@@ -14,6 +14,17 @@ import { TimebankService } from './timebank.service';
 
 const activityNotFound = () => notFound(ErrorCode.ACTIVITY_NOT_FOUND, '没有找到这个活动');
 const stateConflict = (msg: string) => conflict(ErrorCode.ACTIVITY_STATE_CONFLICT, msg);
+const notLeader = () => forbidden('只有队长或社区工作人员可以发起活动');
+const MAX_CREDIT_MINUTES = 720;
+
+/** Whether the user is the 队长 of the team and an approved volunteer now (a suspended leader cannot act as one). */
+async function isActiveLeader(m: EntityManager, teamId: number, userId: number): Promise<boolean> {
+  const rows = (await m.query(
+    "SELECT t.id FROM volunteer_teams t JOIN volunteers v ON v.user_id = t.leader_user_id AND v.status = 'approved' WHERE t.id = ? AND t.leader_user_id = ?",
+    [teamId, userId],
+  )) as unknown[];
+  return rows.length > 0;
+}
 
 /** 团队活动: create, sign up (slots by a conditional UPDATE), check in/out, credit everyone checked in once. */
 @Injectable()
@@ -26,16 +37,23 @@ export class TeamActivitiesService {
       const startsAt = new Date(b.startsAt);
       const endsAt = new Date(b.endsAt);
       if (endsAt <= startsAt) throw new DomainException(ErrorCode.ACTIVITY_TIME_INVALID, 422, '结束时间要晚于开始时间');
+      const staff = user.role === 'community_staff';
       if (b.teamId !== null) {
-        const [team] = await m.query('SELECT id, community_id AS c, street_id AS s, leader_user_id AS leader FROM volunteer_teams WHERE id = ?', [b.teamId]);
+        const [team] = await m.query('SELECT id, community_id AS c, street_id AS s FROM volunteer_teams WHERE id = ?', [b.teamId]);
         const ours = team && (Number(team.c) === communityId || (team.c === null && Number(team.s) === streetId));
         if (!ours) throw new DomainException(ErrorCode.ACTIVITY_TEAM_INVALID, 422, '没有找到这支队伍');
-        if (user.role !== 'community_staff' && Number(team.leader) !== userId) throw forbidden('只有队长或社区工作人员可以发起活动');
-      } else if (user.role !== 'community_staff') throw forbidden('只有队长或社区工作人员可以发起活动');
+        if (!staff && !(await isActiveLeader(m, b.teamId, userId))) throw notLeader();
+      } else if (!staff) throw notLeader();
+      // By default each attendee is credited the activity's length; a leader may not credit more than that.
+      const lengthMinutes = Math.round((endsAt.getTime() - startsAt.getTime()) / 60_000);
+      const creditMinutes = b.creditMinutes ?? Math.max(15, Math.min(MAX_CREDIT_MINUTES, lengthMinutes));
+      if (!staff && creditMinutes > Math.max(15, lengthMinutes)) {
+        throw new DomainException(ErrorCode.ACTIVITY_CREDIT_TOO_LONG, 422, '队长发起的活动，每人记入的时长不能超过活动本身的时长');
+      }
       const now = new Date();
       const a = await m.save(m.create(TeamActivityEntity, {
         communityId, streetId, teamId: b.teamId, title: b.title, description: b.description, place: b.place, startsAt, endsAt, slots: b.slots, taken: 0,
-        creditMinutes: b.creditMinutes, status: 'open', creditedAt: null, creditedBy: null, createdBy: userId, createdAt: now, updatedAt: now,
+        creditMinutes, status: 'open', creditedAt: null, creditedBy: null, createdBy: userId, createdAt: now, updatedAt: now,
       }));
       return this.item(m, a, userId);
     });
@@ -151,16 +169,13 @@ export class TeamActivitiesService {
     }), LEDGER_RETRIES);
   }
 
-  /** Staff of the activity's community, or the leader of its team. */
+  /** Staff of the activity's community, or the leader of its team (approved now). */
   private async managed(m: EntityManager, userId: number, id: number): Promise<TeamActivityEntity> {
     const user = await loadCurrentUser(m, userId);
     const a = await m.findOne(TeamActivityEntity, { where: { id } });
     if (!a || (user.communityId !== a.communityId && user.role !== 'street_admin')) throw activityNotFound();
     if (user.role === 'community_staff') return a;
-    if (a.teamId !== null) {
-      const [team] = await m.query('SELECT leader_user_id AS leader FROM volunteer_teams WHERE id = ?', [a.teamId]);
-      if (team && Number(team.leader) === userId) return a;
-    }
+    if (a.teamId !== null && (await isActiveLeader(m, a.teamId, userId))) return a;
     throw forbidden('只有队长或社区工作人员可以管理活动');
   }
 

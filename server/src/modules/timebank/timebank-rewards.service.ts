@@ -11,9 +11,10 @@ import { TimebankRewardEntity } from './timebank.entities';
 import { TimebankService } from './timebank.service';
 
 const rewardNotFound = () => notFound(ErrorCode.REWARD_NOT_FOUND, '没有找到这个兑换项目');
-const toItem = (r: TimebankRewardEntity): RewardItem => ({
-  id: r.id, name: r.name, description: r.description, costMinutes: r.costMinutes, stock: r.stock, active: !!r.active,
+const toItem = (r: TimebankRewardEntity, redeemedCount: number): RewardItem => ({
+  id: r.id, name: r.name, description: r.description, costMinutes: r.costMinutes, stock: r.stock === null ? null : Number(r.stock), active: !!r.active, redeemedCount,
 });
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
 /** 积分兑换: staff list what hours buy; a volunteer redeems (a debit; balance and stock never below zero). */
 @Injectable()
@@ -23,7 +24,7 @@ export class TimebankRewardsService {
   async list(userId: number): Promise<RewardItem[]> {
     const { user, communityId } = await residentCommunity(this.db.manager, userId);
     const where = user.role === 'community_staff' ? { communityId } : { communityId, active: true };
-    return (await this.db.manager.find(TimebankRewardEntity, { where, order: { costMinutes: 'ASC', id: 'ASC' } })).map(toItem);
+    return this.items(this.db.manager, await this.db.manager.find(TimebankRewardEntity, { where, order: { costMinutes: 'ASC', id: 'ASC' } }));
   }
 
   async create(staffId: number, b: CreateRewardRequest): Promise<RewardItem> {
@@ -33,23 +34,39 @@ export class TimebankRewardsService {
       const r = await m.save(m.create(TimebankRewardEntity, {
         communityId, name: b.name, description: b.description ?? null, costMinutes: b.costMinutes, stock: b.stock, active: true, createdBy: staffId, createdAt: now, updatedAt: now,
       }));
-      return toItem(r);
+      return toItem(r, 0);
     });
   }
 
+  /**
+   * Name, description, cost, 上架/下架, and the stock left. The stock is set only where it still is what the staff
+   * member was shown (`stockSeen`): a redemption in between makes the UPDATE match nothing and the edit is refused
+   * with the current figure, so a redeemed item is never silently put back. The schema keeps it at 0 or more.
+   */
   async update(staffId: number, id: number, b: UpdateRewardRequest): Promise<RewardItem> {
-    return this.db.transaction(async (m) => {
+    return retryDeadlock(() => this.db.transaction(async (m) => {
       const { communityId } = await staffCommunity(m, staffId);
       const r = await this.own(m, communityId, id);
+      if (b.stock !== undefined) {
+        const seen = b.stockSeen ?? null;
+        const set = await execAffected(
+          m,
+          `UPDATE timebank_rewards SET stock = ? WHERE id = ? AND ${seen === null ? 'stock IS NULL' : 'stock = ?'}`,
+          seen === null ? [b.stock, r.id] : [b.stock, r.id, seen],
+        );
+        if (set !== 1) {
+          const now = await this.own(m, communityId, id);
+          throw conflict(ErrorCode.REWARD_STOCK_CHANGED, `数量刚刚有了变化（可能有人兑换了），现在还剩 ${now.stock === null ? '不限' : `${now.stock} 份`}，请核对后再改`, { stock: now.stock });
+        }
+      }
       const patch: Partial<TimebankRewardEntity> = { updatedAt: new Date() };
       if (b.name !== undefined) patch.name = b.name;
       if (b.description !== undefined) patch.description = b.description;
       if (b.costMinutes !== undefined) patch.costMinutes = b.costMinutes;
-      if (b.stock !== undefined) patch.stock = b.stock;
       if (b.active !== undefined) patch.active = b.active;
       await m.update(TimebankRewardEntity, { id: r.id }, patch);
-      return toItem(await this.own(m, communityId, id));
-    });
+      return (await this.items(m, [await this.own(m, communityId, id)]))[0];
+    }), LEDGER_RETRIES);
   }
 
   /** Stock first (conditional decrement), then the debit (conditional on the balance); either failing rolls all back. */
@@ -74,6 +91,22 @@ export class TimebankRewardsService {
         redemptionId, transactionId, rewardId: r.id, costMinutes: r.costMinutes, balanceMinutes: await this.ledger.balanceMinutes(m, communityId, userId), stock: after.stock,
       };
     }), LEDGER_RETRIES);
+  }
+
+  /** Items with how many times each was redeemed (a redemption whose debit was reversed does not count). */
+  private async items(m: EntityManager, rows: TimebankRewardEntity[]): Promise<RewardItem[]> {
+    if (!rows.length) return [];
+    const ids = rows.map((r) => r.id);
+    const counts = (await m.query(
+      `SELECT d.reward_id AS id, COUNT(*) AS n FROM timebank_redemptions d
+         JOIN timebank_transactions t ON t.kind = 'redeem' AND t.source_type = 'reward' AND t.source_id = d.id AND t.volunteer_id = d.user_id
+        WHERE d.reward_id IN (${marks(ids.length)})
+          AND NOT EXISTS (SELECT 1 FROM timebank_transactions x WHERE x.kind = 'reversal' AND x.source_type = 'transaction' AND x.source_id = t.id)
+        GROUP BY d.reward_id`,
+      ids,
+    )) as { id: number; n: number }[];
+    const byId = new Map(counts.map((c) => [Number(c.id), Number(c.n)]));
+    return rows.map((r) => toItem(r, byId.get(r.id) ?? 0));
   }
 
   private async own(m: EntityManager, communityId: number, id: number): Promise<TimebankRewardEntity> {

@@ -1,23 +1,35 @@
 import {
-  AssignmentStatusLabels, HelpRequestStatusLabels, VolunteerSkillLabels, VolunteerStatusLabels,
+  AssignmentStatusLabels, HelpRequestStatusLabels, VolunteerEventTypeLabels, VolunteerSkillLabels, VolunteerStatusLabels,
   type AvailabilitySlot, type VolunteerSkill,
 } from '../../../../contracts/volunteers.constants';
 import type {
-  HelpRequestAction, HelpRequestDetail, HelpRequestEventItem, HelpRequestEventType, HelpRequestItem, VolunteerItem,
+  HelpRequestAction, HelpRequestDetail, HelpRequestEventItem, HelpRequestEventType, HelpRequestItem, VolunteerEventItem, VolunteerItem,
 } from '../../../../contracts/volunteers.contract';
 import type { AssignmentStatus } from '../../../../contracts/volunteers.constants';
 import { toIso } from '../../common/time';
 import { maskPhone } from '../users/users.mapper';
+import type { VolunteerEventEntity } from './volunteer-event.entity';
 import type { HelpRequestEntity, HelpRequestEventEntity, VolunteerEntity } from './volunteers.entities';
 
 export const splitCodes = <T extends string>(csv: string): T[] => (csv ? (csv.split(',') as T[]) : []);
 
-export function toVolunteerItem(v: VolunteerEntity, user: { name: string; phone: string | null }, teams: { id: number; name: string }[]): VolunteerItem {
+/** What a volunteer item needs beyond the row: teams, teams led, tasks in hand, dispatches waiting, why suspended. */
+export type VolunteerExtras = Pick<VolunteerItem, 'teams' | 'leads' | 'tasksInHand' | 'pendingDispatches' | 'suspendReason'>;
+
+export function toVolunteerItem(v: VolunteerEntity, user: { name: string; phone: string | null }, x: VolunteerExtras): VolunteerItem {
   return {
     id: Number(v.id), userId: Number(v.userId), name: user.name, phone: maskPhone(user.phone), communityId: Number(v.communityId),
     status: v.status, statusLabel: VolunteerStatusLabels[v.status], skills: splitCodes<VolunteerSkill>(v.skills),
-    availability: splitCodes<AvailabilitySlot>(v.availability), teams, intro: v.intro, declineReason: v.declineReason,
+    availability: splitCodes<AvailabilitySlot>(v.availability), teams: x.teams, intro: v.intro, declineReason: v.declineReason,
+    suspendReason: x.suspendReason, tasksInHand: x.tasksInHand, pendingDispatches: x.pendingDispatches, leads: x.leads,
     appliedAt: toIso(v.createdAt)!, decidedAt: toIso(v.decidedAt), version: Number(v.version),
+  };
+}
+
+export function toVolunteerEventItem(e: VolunteerEventEntity, actorName: string): VolunteerEventItem {
+  return {
+    id: Number(e.id), type: e.type, typeLabel: VolunteerEventTypeLabels[e.type], fromStatus: e.fromStatus, toStatus: e.toStatus,
+    actorName, note: e.note, at: toIso(e.createdAt)!,
   };
 }
 

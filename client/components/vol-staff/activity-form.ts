@@ -1,6 +1,8 @@
 import type { CreateActivityRequest } from '@contracts/timebank.contract';
 import { chinaInstant, isFuture } from '@/components/deliberation/china-time';
 
+// The 发起活动 form, shared by community staff (packages/vol-staff/activities) and team leaders (packages/volunteers/activities).
+
 export interface ActivityDraft {
   title: string;
   place: string;
@@ -19,8 +21,15 @@ const intIn = (text: string, min: number, max: number): number | null => {
   return /^\d+$/.test(text.trim()) && n >= min && n <= max ? n : null;
 };
 
+export interface ActivityFormOptions {
+  /** The team it is for (a leader's activity); null for a community activity. */
+  teamId?: number | null;
+  /** A leader's form has no hours field: each attendee is credited the activity's length (the server's default). */
+  creditFromLength?: boolean;
+}
+
 /** The request for a valid draft, or the first thing to fix, in plain words. */
-export function activityRequest(d: ActivityDraft): { body: CreateActivityRequest } | { error: string } {
+export function activityRequest(d: ActivityDraft, opts: ActivityFormOptions = {}): { body: CreateActivityRequest } | { error: string } {
   if (d.title.trim().length < 2) return { error: '请填写活动名称，至少 2 个字' };
   if (!d.place.trim()) return { error: '请填写活动地点' };
   if (!d.day) return { error: '请选择活动日期' };
@@ -29,8 +38,8 @@ export function activityRequest(d: ActivityDraft): { body: CreateActivityRequest
   if (!isFuture(d.day, d.start)) return { error: '开始时间已经过了，请另选时间' };
   const slots = intIn(d.slots, 1, 500);
   if (slots === null) return { error: '名额请填 1 到 500 之间的整数' };
-  const credit = intIn(d.creditMinutes, 15, 720);
-  if (credit === null) return { error: '每人记入时长请填 15 到 720 之间的整数（分钟）' };
+  const credit = opts.creditFromLength ? null : intIn(d.creditMinutes, 15, 720);
+  if (!opts.creditFromLength && credit === null) return { error: '每人记入时长请填 15 到 720 之间的整数（分钟）' };
   return {
     body: {
       title: d.title.trim(),
@@ -39,8 +48,8 @@ export function activityRequest(d: ActivityDraft): { body: CreateActivityRequest
       startsAt: chinaInstant(d.day, d.start),
       endsAt: chinaInstant(d.day, d.end),
       slots,
-      creditMinutes: credit,
-      teamId: null,
+      ...(credit === null ? {} : { creditMinutes: credit }),
+      teamId: opts.teamId ?? null,
     },
   };
 }

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '队伍和队长',
+});

@@ -1,0 +1,134 @@
+import { DIALECTS, type TestApp } from './support/test-app';
+import type { api } from './support/http';
+import { startTwoApps } from './support/two-apps';
+import { freshArea } from './support/deliberation-fixtures';
+import { approvedVolunteers, inHours, wish } from './support/volunteer-fixtures';
+import type { TestArea } from '../factories/org.factory';
+import { NotificationEntity } from '../../server/src/modules/notifications/notification.entity';
+import { HelpRequestAssignmentEntity, HelpRequestEventEntity, VolunteerEntity } from '../../server/src/modules/volunteers/volunteers.entities';
+import { TimebankService } from '../../server/src/modules/timebank/timebank.service';
+
+/** 暂停 / 恢复 a 小红帽 volunteer: who may, what the volunteer is told, and what a suspended volunteer can no longer do. */
+describe.each(DIALECTS)('suspending and reinstating volunteers on %s', (dialect) => {
+  let t: TestApp;
+  let http: ReturnType<typeof api>;
+  let area: TestArea;
+  let stop: () => Promise<void> = async () => undefined;
+  const as = (u: { id: number }) => http.as(u);
+  const notes = (userId: number, type: string) => t.ds.manager.find(NotificationEntity, { where: { userId, type } });
+  const rowOf = (userId: number) => t.ds.manager.findOneByOrFail(VolunteerEntity, { userId });
+
+  beforeAll(async () => {
+    ({ a: t, httpA: http, stop } = await startTwoApps(dialect, 'volsuspend'));
+  });
+  afterAll(() => stop());
+  beforeEach(async () => {
+    area = await freshArea(t.ds, http);
+  });
+
+  const post = async (body = wish()) => {
+    const res = await http.post('/api/help-requests', body, await as(area.residentA1));
+    if (res.status !== 201) throw new Error(`post -> ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as { id: number };
+  };
+  const act = async (who: { id: number }, id: number, action: string, body: unknown = {}) => http.post(`/api/help-requests/${id}/${action}`, body, await as(who));
+  const suspend = async (volunteerId: number, reason: string, who: { id: number } = area.staffA) =>
+    http.post(`/api/volunteers/${volunteerId}/suspend`, { reason }, await as(who));
+
+  it('staff suspend an approved volunteer with a reason the volunteer is told; a street admin reinstates; each step is in the history', async () => {
+    const [v] = await approvedVolunteers(t, area, 1);
+    const row = await rowOf(v.id);
+    expect((await http.post(`/api/volunteers/${row.id}/suspend`, {}, await as(area.staffA))).body.code).toBe('VALIDATION_FAILED');
+    expect(await suspend(row.id, '多次爽约', area.staffB)).toMatchObject({ status: 404, body: { code: 'VOLUNTEER_NOT_FOUND' } });
+    expect((await suspend(row.id, '多次爽约', area.residentA1)).status).toBe(403);
+    expect((await suspend(row.id, '多次爽约', area.workerA1)).status).toBe(403);
+    expect((await rowOf(v.id)).status).toBe('approved');
+
+    const res = await suspend(row.id, '多次爽约');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'suspended', statusLabel: '已暂停', suspendReason: '多次爽约', version: row.version + 1 });
+    const [note] = await notes(v.id, 'volunteer.suspended');
+    expect(note.title).toBe('您的志愿服务已暂停');
+    expect(note.body).toContain('原因：多次爽约');
+    expect(note.body).toContain('已经接下的任务请照常完成');
+    expect((await http.get('/api/volunteers/me', v.token)).body).toMatchObject({ status: 'suspended', suspendReason: '多次爽约' });
+    expect((await http.get('/api/volunteers?status=suspended', await as(area.staffA))).body.items.map((x: { userId: number }) => x.userId)).toEqual([v.id]);
+
+    const again = await suspend(row.id, '又一次');
+    expect(again).toMatchObject({ status: 409, body: { code: 'VOLUNTEER_ILLEGAL_TRANSITION', status: 'suspended' } });
+    expect(again.body.message).toBe('这位志愿者现在是“已暂停”，不能暂停');
+
+    expect((await http.post(`/api/volunteers/${row.id}/reinstate`, {}, await as(area.staffB))).status).toBe(404);
+    const back = await http.post(`/api/volunteers/${row.id}/reinstate`, { note: '已谈话' }, await as(area.streetAdmin));
+    expect(back.body).toMatchObject({ status: 'approved', suspendReason: null });
+    expect((await notes(v.id, 'volunteer.reinstated'))[0].body).toContain('可以继续接单、报名活动了');
+    expect((await http.post(`/api/volunteers/${row.id}/reinstate`, {}, await as(area.staffA))).body.code).toBe('VOLUNTEER_ILLEGAL_TRANSITION');
+
+    const history = await http.get(`/api/volunteers/${row.id}/history`, await as(area.staffA));
+    expect(history.body.items.map((e: any) => [e.type, e.typeLabel, e.fromStatus, e.toStatus, e.actorName, e.note])).toEqual([
+      ['suspended', '暂停服务', 'approved', 'suspended', '甲社区干部', '多次爽约'],
+      ['reinstated', '恢复服务', 'suspended', 'approved', '街道管理员', '已谈话'],
+    ]);
+    expect((await http.get(`/api/volunteers/${row.id}/history`, await as(area.staffB))).status).toBe(404);
+  });
+
+  it('refuses to suspend an applicant (409 with the status) and a stale version (409 VOLUNTEER_STATE_CONFLICT)', async () => {
+    const applied = await http.post('/api/volunteers/apply', { skills: ['errands'], availability: ['weekday_evening'] }, await as(area.residentA1));
+    const res = await suspend(applied.body.id, '测试原因');
+    expect(res).toMatchObject({ status: 409, body: { code: 'VOLUNTEER_ILLEGAL_TRANSITION', status: 'applied' } });
+    const [v] = await approvedVolunteers(t, area, 1);
+    const row = await rowOf(v.id);
+    const stale = await http.post(`/api/volunteers/${row.id}/suspend`, { reason: '多次爽约', version: row.version - 1 }, await as(area.staffA));
+    expect(stale).toMatchObject({ status: 409, body: { code: 'VOLUNTEER_STATE_CONFLICT' } });
+    // The application and approval are in the history too.
+    await http.post(`/api/volunteers/${applied.body.id}/approve`, {}, await as(area.staffA));
+    const history = await http.get(`/api/volunteers/${applied.body.id}/history`, await as(area.staffA));
+    expect(history.body.items.map((e: any) => e.type)).toEqual(['applied', 'approved']);
+  });
+
+  it('a suspended volunteer cannot claim, be dispatched, accept a dispatch, enter the hall or sign up; the task in hand stays theirs and is credited', async () => {
+    const [v, w] = await approvedVolunteers(t, area, 2);
+    const held = await post(wish(2, 4));
+    const dispatched = await post(wish(5, 6));
+    const open = await post(wish(7, 8));
+    expect((await act(v, held.id, 'claim')).status).toBe(200);
+    expect((await act(area.workerA1, dispatched.id, 'dispatch', { volunteerUserId: v.id })).body).toMatchObject({ status: 'filled' });
+    const activity = await http.post('/api/timebank/activities', {
+      title: '楼道清理', place: '3 号楼下', startsAt: inHours(24), endsAt: inHours(26), slots: 5, creditMinutes: 120,
+    }, await as(area.staffA));
+    expect(activity.status).toBe(201);
+    const row = await rowOf(v.id);
+    const before = (await http.get('/api/volunteers?status=approved', await as(area.staffA))).body.items.find((x: { userId: number }) => x.userId === v.id);
+    expect(before).toMatchObject({ tasksInHand: 1, pendingDispatches: 1 });
+
+    const res = await suspend(row.id, '家中有事，暂停一段时间');
+    expect(res.body).toMatchObject({ status: 'suspended', tasksInHand: 1, pendingDispatches: 0 });
+    // The dispatch not yet accepted is taken back: the request reopens and whoever dispatched it is told.
+    const seat = await t.ds.manager.findOneByOrFail(HelpRequestAssignmentEntity, { requestId: dispatched.id, volunteerId: v.id });
+    expect(seat.status).toBe('released');
+    const reopened = await http.get(`/api/help-requests/${dispatched.id}`, await as(area.staffA));
+    expect(reopened.body).toMatchObject({ status: 'open', takenCount: 0, volunteers: [] });
+    const [ev] = await t.ds.manager.find(HelpRequestEventEntity, { where: { requestId: dispatched.id, type: 'released' } });
+    expect(ev).toMatchObject({ actorId: area.staffA.id, fromStatus: 'filled', toStatus: 'open' });
+    expect(ev.note).toContain('志愿服务已暂停，派单已收回，请重新派单');
+    expect(await notes(area.workerA1.id, 'help.released')).toHaveLength(1);
+
+    expect(await act(v, dispatched.id, 'accept')).toMatchObject({ status: 409, body: { code: 'HELP_REQUEST_ILLEGAL_TRANSITION' } });
+    expect(await act(v, open.id, 'claim')).toMatchObject({ status: 403, body: { code: 'VOLUNTEER_NOT_APPROVED' } });
+    expect(await act(area.staffA, open.id, 'dispatch', { volunteerUserId: v.id })).toMatchObject({ status: 422, body: { code: 'VOLUNTEER_NOT_APPROVED' } });
+    const suggested = await http.get(`/api/help-requests/${open.id}/suggestions`, await as(area.staffA));
+    expect(suggested.body.items.map((s: { userId: number }) => s.userId)).toEqual([w.id]);
+    expect((await http.get('/api/help-requests/hall', v.token)).body.code).toBe('VOLUNTEER_NOT_APPROVED');
+    expect(await http.post(`/api/timebank/activities/${activity.body.id}/sign-up`, {}, v.token)).toMatchObject({ status: 403, body: { code: 'TIMEBANK_NOT_VOLUNTEER' } });
+
+    // The task already accepted: still theirs to finish, credited on confirmation.
+    expect((await http.get('/api/help-requests/tasks', v.token)).body.items.find((i: { id: number }) => i.id === held.id)).toMatchObject({ mySeat: 'accepted', actions: ['withdraw', 'done'] });
+    expect((await act(v, held.id, 'done')).body.status).toBe('done');
+    expect((await act(area.residentA1, held.id, 'confirm', { rating: 5 })).body).toMatchObject({ status: 'confirmed', creditedMinutes: 120 });
+    expect(await t.app.get(TimebankService).balanceMinutes(t.ds.manager, area.communityA, v.id)).toBe(120);
+
+    // Reinstated, they may claim again.
+    await http.post(`/api/volunteers/${row.id}/reinstate`, {}, await as(area.staffA));
+    expect((await act(v, open.id, 'claim')).body).toMatchObject({ status: 'filled', mySeat: 'accepted' });
+  });
+});
