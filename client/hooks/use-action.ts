@@ -32,8 +32,19 @@ export function useAction<K = string>() {
   return { busy, error, setError, run };
 }
 
-/** Asks before something that cannot be undone; resolves true on 确定. */
+/** WeChat (and Taro H5) refuse a modal whose button text is longer than 4 characters: the dialog never opens. */
+export const MODAL_BUTTON_MAX = 4;
+
+/**
+ * Asks before something that cannot be undone; resolves true on 确定. A button text too long for WeChat falls back to
+ * 确定 (test/client/modal-texts.test.ts keeps the literals short); a modal that still fails to open is asked again with
+ * the plain texts, so the button never silently does nothing.
+ */
 export async function confirmAction(title: string, content: string, confirmText: string): Promise<boolean> {
-  const answer = await Taro.showModal({ title, content, confirmText, cancelText: '取消' });
-  return !!answer.confirm;
+  const text = [...confirmText].length <= MODAL_BUTTON_MAX ? confirmText : '确定';
+  try {
+    return !!(await Taro.showModal({ title, content, confirmText: text, cancelText: '取消' })).confirm;
+  } catch {
+    return !!(await Taro.showModal({ title, content })).confirm;
+  }
 }

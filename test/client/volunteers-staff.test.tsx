@@ -143,25 +143,18 @@ describe('the dispatch board', () => {
     expect(byId('request-41-dispatch')).toBeNull();
   });
 
-  it('confirms on behalf of a requester without a phone, with the minutes typed, after asking', async () => {
+  it('sends 代为确认 to the request page, where the one confirmation form (stars, comment, hours) lives', async () => {
     const done = helpRequest({ status: 'done', statusLabel: '待确认', takenCount: 1, actions: ['confirm_on_behalf'],
       volunteers: [{ userId: 11, name: '陈小红', status: 'accepted', statusLabel: '已接单' }] });
     const sent = serveRoutes(staffMe, {
       'GET /api/help-requests/board': (req) => ok({ items: queryOf(req).status === 'done' ? [done] : [], nextCursor: null }),
-      'POST /api/help-requests/41/confirm-on-behalf': () => ok({ ...done, status: 'confirmed', statusLabel: '已完成', actions: [], creditedMinutes: 90, events: [] }),
     });
     render(<VolStaffDispatchPage />);
     await screen.findByText('没有等人接的微心愿。');
     await tap(byId('board-tab-done'));
     await tap(await screen.findByText('代为确认完成（求助人没有手机）'));
-    type('confirm-hours', '9');
-    await tap(byId('confirm-submit'));
-    expect(text('dispatch-error')).toBe('服务时长请填 0.25 到 4 之间的小时数，或不填（按预约时间计）');
-    type('confirm-hours', '1.5');
-    await tap(byId('confirm-submit'));
-    expect(showModal).toHaveBeenCalledWith(expect.objectContaining({ content: expect.stringContaining('给 陈小红 记入时长') }));
-    await waitFor(() => expect(text('request-41')).toContain('已完成'));
-    expect(posts(sent, 'POST /api/help-requests/41/confirm-on-behalf')[0].data).toEqual({ version: 2, minutes: 90 });
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/volunteers/request/index?id=41' });
+    expect(posts(sent, 'POST /api/help-requests/41/confirm-on-behalf')).toHaveLength(0);
   });
 });
 

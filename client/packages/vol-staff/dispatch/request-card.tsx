@@ -2,12 +2,14 @@ import { Text, View } from '@tarojs/components';
 import type { HelpRequestItem } from '@contracts/volunteers.contract';
 import { BigButton } from '@/components/big-button/big-button';
 import { chinaSpan } from '@/components/deliberation/china-time';
-import { FormField } from '@/components/delib-staff/form-field';
 import '@/components/vol-staff/vol-staff.scss';
 import { SuggestionList } from './suggestion-list';
 import type { DispatchModel } from './use-dispatch-model';
 
-/** One request on the board: what, when, where, for whom, who is coming; 派单 and 代为确认 when the server allows them. */
+/**
+ * One request on the board: what, when, where, for whom, who is coming; 派单 when the server allows it, and 代为确认
+ * opening the request's page, whose one confirmation form (stars, comment, hours) serves requester and staff alike.
+ */
 export function RequestCard({ r, m }: { r: HelpRequestItem; m: DispatchModel }) {
   const canDispatch = r.actions.includes('dispatch');
   const canConfirm = r.actions.includes('confirm_on_behalf');
@@ -32,13 +34,7 @@ export function RequestCard({ r, m }: { r: HelpRequestItem; m: DispatchModel }) 
       ) : null}
       {canDispatch && m.openId === r.id ? <SuggestionList r={r} m={m} /> : null}
       {canConfirm ? (
-        <BigButton id={`request-${r.id}-confirm`} variant='secondary' text={m.confirmingId === r.id ? '收起' : '代为确认完成（求助人没有手机）'} onClick={() => m.startConfirm(r)} />
-      ) : null}
-      {canConfirm && m.confirmingId === r.id ? (
-        <View id={`request-${r.id}-confirm-form`}>
-          <FormField id='confirm-hours' label='实际服务时长（小时，可不填）' value={m.hours} type='number' maxlength={5} placeholder='不填按预约时间计' hint='最多 4 小时' onInput={m.setHours} />
-          <BigButton id='confirm-submit' text='确认完成并记入时长' loading={m.busy === `confirm-${r.id}`} onClick={() => m.confirm(r)} />
-        </View>
+        <BigButton id={`request-${r.id}-confirm`} variant='secondary' text='代为确认完成（求助人没有手机）' onClick={() => m.openConfirm(r)} />
       ) : null}
     </View>
   );
