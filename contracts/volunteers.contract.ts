@@ -10,7 +10,9 @@ import {
  * 小红帽 volunteers and 微心愿 help requests.
  *
  * Routes (roles):
- *   GET  /api/volunteers/teams                     any logged-in user (teams of the caller's community and street)
+ *   GET  /api/volunteers/teams                     any logged-in user (teams of the caller's community and street): VolunteerTeamItem;
+ *                                                  community_staff and street_admin get StaffTeamItem (the 队长 and whether
+ *                                                  they are suspended, canAppoint)
  *   POST /api/volunteers/apply                     resident (with a unit)  — apply or apply again after a decline
  *   GET  /api/volunteers/me                        any logged-in user      — my application (404 VOLUNTEER_NOT_FOUND if none)
  *   GET  /api/volunteers                           community_staff, street_admin (their area) ?status=
@@ -19,7 +21,8 @@ import {
  *   POST /api/volunteers/:id/suspend               community_staff, street_admin (their area; reason required; the volunteer is told)
  *                                                  approved → suspended; 409 VOLUNTEER_ILLEGAL_TRANSITION from another status.
  *                                                  Accepted tasks stay the volunteer's (credited on confirmation as usual);
- *                                                  dispatches not yet accepted are taken back and their requests reopen.
+ *                                                  dispatches not yet accepted are taken back and their requests reopen;
+ *                                                  sign-ups for activities not started yet are cancelled (slots reopen).
  *   POST /api/volunteers/:id/reinstate             community_staff, street_admin — suspended → approved (409 otherwise)
  *   GET  /api/volunteers/:id/history               community_staff, street_admin — the volunteer's history, oldest first
  *   GET  /api/volunteers/teams/:id/members         community_staff, street_admin (teams they manage) — approved members
@@ -132,6 +135,7 @@ export const ConfirmOnBehalfSchema = z
   .strict();
 export type ConfirmOnBehalf = z.infer<typeof ConfirmOnBehalfSchema>;
 
+/** A team as anyone sees it (what a resident chooses from when applying). */
 export interface VolunteerTeamItem {
   id: number;
   name: string;
@@ -139,6 +143,10 @@ export interface VolunteerTeamItem {
   communityId: number | null;
   /** Approved members. */
   memberCount: number;
+}
+
+/** A team as community staff and street admins see it: with its 队长 (a volunteer's suspension is not shown to residents). */
+export interface StaffTeamItem extends VolunteerTeamItem {
   /** The 队长; `active` is false while their service is suspended (they cannot act as leader then). */
   leader: { userId: number; name: string; active: boolean } | null;
   /** Whether the caller may appoint or clear this team's leader. */
@@ -185,6 +193,8 @@ export interface VolunteerItem {
   tasksInHand: number;
   /** Dispatches waiting for the volunteer's answer (taken back when the volunteer is suspended). */
   pendingDispatches: number;
+  /** Sign-ups for activities not started yet (cancelled, and their slots reopened, when the volunteer is suspended). */
+  upcomingSignUps: number;
   /** Teams this volunteer leads (队长). */
   leads: { id: number; name: string }[];
   appliedAt: string;

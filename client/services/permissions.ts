@@ -94,7 +94,7 @@ export function canReviewVolunteers(role: Role | undefined): boolean {
   return role === 'community_staff' || role === 'street_admin';
 }
 
-/** The teams screen: appoint or clear a team's 队长 (which teams: VolunteerTeamItem.canAppoint). */
+/** The teams screen: appoint or clear a team's 队长 (which teams: StaffTeamItem.canAppoint). */
 export function canAppointTeamLeaders(role: Role | undefined): boolean {
   return role === 'community_staff' || role === 'street_admin';
 }

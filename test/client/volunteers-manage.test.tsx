@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { ActivityItem, Attendee, RewardItem } from '@contracts/timebank.contract';
 import type { TeamMemberItem } from '@contracts/volunteers.contract';
@@ -12,7 +12,7 @@ import VolunteersPage from '@/pages/volunteers/index';
 import { posts, staffMe, type } from './deliberation-staff.fixtures';
 import { byId, fail, ok, queryOf, serveRoutes, tap, text } from './deliberation.fixtures';
 import { residentMe, resetTaro, setToken } from './helpers';
-import { page, residentWithUnit, team, volunteer } from './volunteers.fixtures';
+import { page, residentWithUnit, staffTeam, volunteer } from './volunteers.fixtures';
 import { __mock } from './mocks/taro';
 
 // 小红帽, issue 5: 暂停 / 恢复 volunteers, editing rewards, 队长 (appointed by staff; starts activities, sees rosters).
@@ -40,7 +40,7 @@ beforeEach(() => {
 
 describe('暂停 and 恢复 (staff volunteers screen)', () => {
   it('suspends an approved volunteer: says plainly that the tasks in hand stay theirs, needs a reason, asks, then posts', async () => {
-    const busy = volunteer({ id: 31, userId: 11, name: '陈小红', tasksInHand: 2, pendingDispatches: 1, leads });
+    const busy = volunteer({ id: 31, userId: 11, name: '陈小红', tasksInHand: 2, pendingDispatches: 1, upcomingSignUps: 2, leads });
     const sent = serveRoutes(staffMe, {
       'GET /api/volunteers': (req) => ok({ items: queryOf(req).status === 'approved' ? [busy] : [] }),
       'POST /api/volunteers/31/suspend': () => ok({ ...busy, status: 'suspended', statusLabel: '已暂停', suspendReason: '多次爽约' }),
@@ -54,6 +54,7 @@ describe('暂停 and 恢复 (staff volunteers screen)', () => {
     await tap(byId('volunteer-31-suspend'));
     expect(text('suspend-impact')).toContain('陈小红 手上还有 2 个任务没做完：暂停后这些任务仍由 TA 做完，对方确认后照常记时长。');
     expect(text('suspend-impact')).toContain('派给 TA 的 1 条派单还没接受，暂停后会收回，需要重新派给别人。');
+    expect(text('suspend-impact')).toContain('TA 报名了 2 个还没开始的活动，暂停后会取消这些报名，名额留给别人（只通知 TA 本人）。');
     expect(text('suspend-impact')).toContain('TA 是守望相助情暖夕阳的队长');
     await tap(byId('suspend-confirm'));
     expect(text('review-error')).toBe('请写明暂停的原因（至少 2 个字），志愿者会看到');
@@ -148,6 +149,34 @@ describe('editing rewards (community staff)', () => {
     expect(posts(sent, 'PATCH /api/timebank/rewards/4')[2].data).toEqual({ name: '理发券一张', description: '社区理发室', costMinutes: 90 });
   });
 
+  it('each message shows where its action was taken: the daily cap’s at the top of the page, the edit’s inside the open form', async () => {
+    const sent = serveRoutes(staffMe, {
+      'GET /api/timebank/rewards': () => ok([reward(), reward({ id: 5, name: '米一袋' })]),
+      'GET /api/timebank/settings': () => ok({ communityId: 3, dailyCapMinutes: 480, customised: false }),
+      'PATCH /api/timebank/rewards/5': () => fail(409, 'REWARD_INACTIVE', '这个兑换项目已下架'),
+    });
+    render(<VolStaffRewardsPage />);
+    await screen.findByText('免费理发一次');
+    await tap(byId('reward-4-edit'));
+    type('cap-hours', '30');
+    await tap(byId('cap-save'));
+    expect(text('rewards-admin-error')).toBe('每日上限请填 0.5 到 24 之间的小时数');
+    expect(byId('reward-edit-error')).toBeNull();
+    // A server refusal of another reward's 下架, with reward 4's form still open: at the top too.
+    await tap(byId('reward-5-toggle'));
+    await waitFor(() => expect(text('rewards-admin-error')).toBe('这个兑换项目已下架'));
+    expect(posts(sent, 'PATCH /api/timebank/rewards/5')).toHaveLength(1);
+    expect(byId('reward-edit-error')).toBeNull();
+    // The edit's own check: inside its form; the page's message stays where it was.
+    type('reward-edit-hours', '0.2');
+    await tap(byId('reward-edit-save'));
+    expect(text('reward-edit-error')).toBe('所需时长请填 0.5 到 100 之间的小时数');
+    expect(text('rewards-admin-error')).toBe('这个兑换项目已下架');
+    await tap(byId('reward-edit-cancel'));
+    expect(byId('reward-edit-error')).toBeNull();
+    expect(text('rewards-admin-error')).toBe('这个兑换项目已下架');
+  });
+
   it('puts a reward that is off the shelf back on (上架)', async () => {
     const sent = serveRoutes(staffMe, {
       'GET /api/timebank/rewards': () => ok([reward({ active: false })]),
@@ -168,15 +197,15 @@ describe('队长: appointed by staff', () => {
     let leader: { userId: number; name: string; active: boolean } | null = null;
     const sent = serveRoutes(staffMe, {
       'GET /api/volunteers/teams': () => ok({ items: [
-        team({ id: 2, name: '守望相助情暖夕阳', memberCount: 2, leader, canAppoint: true }),
-        team({ id: 7, name: '银龄先锋在行动', level: 'street', communityId: null, leader: { userId: 20, name: '老李', active: false }, canAppoint: false }),
+        staffTeam({ id: 2, name: '守望相助情暖夕阳', memberCount: 2, leader, canAppoint: true }),
+        staffTeam({ id: 7, name: '银龄先锋在行动', level: 'street', communityId: null, leader: { userId: 20, name: '老李', active: false }, canAppoint: false }),
       ] }),
       'GET /api/volunteers/teams/2/members': () => ok({ items: [member({ isLeader: leader?.userId === 11 }), member({ userId: 12, name: '刘大姐' })] }),
       'PUT /api/volunteers/teams/2/leader': (req) => {
         const { userId } = req.data as { userId: number | null };
         if (userId === 12) return fail(409, 'TEAM_LEADER_NOT_APPROVED', '这位队员现在不是审核通过的志愿者（可能已暂停），不能担任队长');
         leader = userId === null ? null : { userId, name: '陈小红', active: true };
-        return ok(team({ id: 2, name: '守望相助情暖夕阳', memberCount: 2, leader, canAppoint: true }));
+        return ok(staffTeam({ id: 2, name: '守望相助情暖夕阳', memberCount: 2, leader, canAppoint: true }));
       },
     });
     render(<VolStaffTeamsPage />);
@@ -248,13 +277,21 @@ describe('队长: on the 活动 screens', () => {
     expect(byId('leader-form')).toBeNull();
   });
 
-  it('a volunteer who leads no team, or whose service is suspended, gets no leader form and no roster', async () => {
-    serveRoutes(volunteerMe, {
-      'GET /api/volunteers/me': () => ok(volunteer({ userId: 11, status: 'suspended', statusLabel: '已暂停', leads })),
+  it.each([
+    ['a suspended leader', volunteer({ userId: 11, status: 'suspended', statusLabel: '已暂停', leads })],
+    ['an approved volunteer who leads no team', volunteer({ userId: 11, leads: [] })],
+  ])('%s gets no leader form and no roster (once their profile has been answered)', async (_who, profile) => {
+    const sent = serveRoutes(volunteerMe, {
+      'GET /api/volunteers/me': () => ok(profile),
       'GET /api/timebank/activities': () => ok([activity()]),
     });
     render(<VolunteerActivitiesPage />);
     await screen.findByText('陪老人聊天');
+    // Absence only means something once the profile is in: wait for it to be served, then let React apply it.
+    await waitFor(() => expect(posts(sent, 'GET /api/volunteers/me')).toHaveLength(1));
+    await act(async () => {
+      await new Promise((done) => setTimeout(done, 0));
+    });
     expect(byId('leader-section')).toBeNull();
     expect(byId('activity-9-roster-toggle')).toBeNull();
   });

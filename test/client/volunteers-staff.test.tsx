@@ -22,7 +22,7 @@ Object.assign(Taro, { showModal });
 const applicant = (o: Partial<VolunteerItem> = {}): VolunteerItem => ({
   id: 31, userId: 11, name: '陈小红', phone: '139****0001', communityId: 3, status: 'applied', statusLabel: '待审核',
   skills: ['digital_help', 'companionship'], availability: ['weekend_morning'], teams: [{ id: 2, name: '守望相助情暖夕阳' }],
-  intro: '会用智能手机', declineReason: null, suspendReason: null, tasksInHand: 0, pendingDispatches: 0, leads: [], appliedAt: '2026-11-20T02:00:00.000Z', decidedAt: null, version: 1, ...o,
+  intro: '会用智能手机', declineReason: null, suspendReason: null, tasksInHand: 0, pendingDispatches: 0, upcomingSignUps: 0, leads: [], appliedAt: '2026-11-20T02:00:00.000Z', decidedAt: null, version: 1, ...o,
 });
 const helpRequest = (o: Partial<HelpRequestItem> = {}): HelpRequestItem => ({
   id: 41, version: 2, skill: 'digital_help', skillLabel: '手机电脑帮忙', description: '想学视频通话，和孩子们视频', windowFrom: '2030-11-30T01:00:00.000Z',

@@ -2,7 +2,7 @@
  * Fixtures for the 小红帽 resident and volunteer screens: one builder per contract type, every field listed once,
  * overridable per test. The mocked server and screen helpers come from deliberation.fixtures.ts.
  */
-import type { HelpRequestDetail, HelpRequestItem, VolunteerItem, VolunteerTeamItem } from '@contracts/volunteers.contract';
+import type { HelpRequestDetail, HelpRequestItem, StaffTeamItem, VolunteerItem, VolunteerTeamItem } from '@contracts/volunteers.contract';
 import { residentMe } from './helpers';
 
 const HOUR = 3600_000;
@@ -68,6 +68,7 @@ export function volunteer(overrides: Partial<VolunteerItem> = {}): VolunteerItem
     suspendReason: null,
     tasksInHand: 0,
     pendingDispatches: 0,
+    upcomingSignUps: 0,
     leads: [],
     appliedAt: inHours(-100),
     decidedAt: inHours(-90),
@@ -77,7 +78,12 @@ export function volunteer(overrides: Partial<VolunteerItem> = {}): VolunteerItem
 }
 
 export function team(overrides: Partial<VolunteerTeamItem> = {}): VolunteerTeamItem {
-  return { id: 1, name: '守望相助情暖夕阳', level: 'community', communityId: 3, memberCount: 12, leader: null, canAppoint: false, ...overrides };
+  return { id: 1, name: '守望相助情暖夕阳', level: 'community', communityId: 3, memberCount: 12, ...overrides };
+}
+
+/** A team as community staff and street admins get it: with its 队长 and whether they may appoint one. */
+export function staffTeam(overrides: Partial<StaffTeamItem> = {}): StaffTeamItem {
+  return { ...team(), leader: null, canAppoint: false, ...overrides };
 }
 
 export const page = <T>(items: T[], nextCursor: string | null = null) => ({ status: 200, body: { items, nextCursor } });

@@ -11,17 +11,18 @@ import { VolunteerEntity, VolunteerTeamEntity, VolunteerTeamMemberEntity } from 
 describe.each(DIALECTS)('team leaders on %s', (dialect) => {
   let t: TestApp;
   let http: ReturnType<typeof api>;
+  let httpB: ReturnType<typeof api>;
   let area: TestArea;
   let stop: () => Promise<void> = async () => undefined;
   const as = (u: { id: number }) => http.as(u);
   const notes = (userId: number, type: string) => t.ds.manager.find(NotificationEntity, { where: { userId, type } });
 
   beforeAll(async () => {
-    ({ a: t, httpA: http, stop } = await startTwoApps(dialect, 'teamlead'));
+    ({ a: t, httpA: http, httpB, stop } = await startTwoApps(dialect, 'teamlead'));
   });
   afterAll(() => stop());
   beforeEach(async () => {
-    area = await freshArea(t.ds, http);
+    area = await freshArea(t.ds, http, httpB);
   });
 
   const team = async (name: string, communityId: number | null) => Number((await t.ds.manager.insert(VolunteerTeamEntity, {
@@ -56,8 +57,16 @@ describe.each(DIALECTS)('team leaders on %s', (dialect) => {
     expect((await notes(v.id, 'volunteer.team_leader'))[0]).toMatchObject({ title: '您已担任守望相助情暖夕阳队长' });
     expect((await http.get('/api/volunteers/me', v.token)).body.leads).toEqual([{ id: teamA, name: '守望相助情暖夕阳' }]);
     expect((await http.get('/api/volunteers/me', w.token)).body.leads).toEqual([]);
-    const seen = (await http.get('/api/volunteers/teams', await as(area.residentA1))).body.items;
-    expect(seen.map((x2: any) => [x2.id, x2.leader?.userId ?? null, x2.canAppoint])).toEqual([[teamA, v.id, false], [street, null, false]]);
+    // Residents (and grid workers) get the teams to apply to, not who leads them (nor whether that volunteer is suspended).
+    for (const who of [area.residentA1, area.workerA1]) {
+      const seen = (await http.get('/api/volunteers/teams', await as(who))).body.items;
+      expect(seen).toEqual([
+        { id: teamA, name: '守望相助情暖夕阳', level: 'community', communityId: area.communityA, memberCount: 2 },
+        { id: street, name: '银龄先锋在行动', level: 'street', communityId: null, memberCount: 1 },
+      ]);
+    }
+    const staffSeen = (await http.get('/api/volunteers/teams', await as(area.staffA))).body.items;
+    expect(staffSeen.map((x2: any) => [x2.id, x2.leader?.userId ?? null, x2.canAppoint])).toEqual([[teamA, v.id, true], [street, null, false]]);
     expect((await http.get('/api/volunteers?status=approved', await as(area.staffA))).body.items.find((i: { userId: number }) => i.userId === v.id).leads)
       .toEqual([{ id: teamA, name: '守望相助情暖夕阳' }]);
 
@@ -111,5 +120,26 @@ describe.each(DIALECTS)('team leaders on %s', (dialect) => {
     expect((await http.post(`/api/volunteers/${row.id}/suspend`, { reason: '暂时外出' }, await as(area.staffA))).status).toBe(200);
     expect((await http.post('/api/timebank/activities', activity(teamA), w.token)).status).toBe(403);
     expect((await http.get(`/api/timebank/activities/${created.body.id}/attendees`, w.token)).status).toBe(403);
+  });
+
+  it('two staff appointing at once: the leader before both is told once, the one replaced in between is told too', async () => {
+    const staffToken = await as(area.staffA);
+    const streetToken = await as(area.streetAdmin);
+    for (let round = 0; round < 4; round++) {
+      const teamId = await team(`第${round + 1}服务队`, area.communityA);
+      const [old, x, y] = await approvedVolunteers(t, area, 3);
+      await join(teamId, old, x, y);
+      expect((await appoint(teamId, old.id)).status).toBe(200);
+      const [a, b] = await Promise.all([
+        http.put(`/api/volunteers/teams/${teamId}/leader`, { userId: x.id }, staffToken),
+        httpB.put(`/api/volunteers/teams/${teamId}/leader`, { userId: y.id }, streetToken),
+      ]);
+      expect([a.status, b.status]).toEqual([200, 200]);
+      const final = Number((await t.ds.manager.findOneByOrFail(VolunteerTeamEntity, { id: teamId })).leaderUserId);
+      const between = final === x.id ? y.id : x.id;
+      expect(await notes(old.id, 'volunteer.team_leader_ended')).toHaveLength(1);
+      expect(await notes(between, 'volunteer.team_leader_ended')).toHaveLength(1);
+      expect(await notes(final, 'volunteer.team_leader_ended')).toHaveLength(0);
+    }
   });
 });

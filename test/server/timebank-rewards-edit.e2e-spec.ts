@@ -1,5 +1,6 @@
 import { DIALECTS, type TestApp } from './support/test-app';
 import type { api } from './support/http';
+import { lockWaits } from './support/lock-waits';
 import { startTwoApps } from './support/two-apps';
 import { freshArea } from './support/deliberation-fixtures';
 import { checkLedger, creditVia, SOUND_LEDGER } from './support/timebank-fixtures';
@@ -95,10 +96,43 @@ describe.each(DIALECTS)('editing rewards on %s', (dialect) => {
     else {
       expect(edit.body.code).toBe('REWARD_STOCK_CHANGED');
       expect(Number(row.stock)).toBe(5 - ok);
+      // The figure reported is one the row really had after a redemption (never the 5 staff saw, from a stale
+      // snapshot): the stock stored now, or more when redemptions queued behind the refused edit landed after it.
+      expect(edit.body.stock).toBeLessThan(5);
+      expect(edit.body.stock).toBeGreaterThanOrEqual(Number(row.stock));
+      expect(edit.body.message).toContain(`现在还剩 ${edit.body.stock} 份`);
     }
     expect(Number(row.stock)).toBeGreaterThanOrEqual(0);
     expect((await staffList())[0].redeemedCount).toBe(ok);
     expect(await checkLedger(a.ds)).toEqual(SOUND_LEDGER);
+  });
+
+  it('a redemption committed while the edit waits for the row: the 409 reports the stock stored, not the edit’s snapshot', async () => {
+    const r = await reward(5);
+    const staffToken = await http2.as(area.staffA);
+    const edit = () => http2.call('PATCH', `/api/timebank/rewards/${r.id}`, { body: { stock: 20, stockSeen: 5 }, token: staffToken });
+    let refused;
+    if (dialect === 'mariadb') {
+      // Another transaction has taken one (uncommitted) and holds the row: the edit reads its snapshot (stock 5), then
+      // waits at its UPDATE; the redemption commits; the UPDATE matches nothing.
+      const other = a.ds.createQueryRunner();
+      await other.connect();
+      await other.startTransaction();
+      await other.query('UPDATE timebank_rewards SET stock = stock - 1 WHERE id = ?', [r.id]);
+      const pending = edit();
+      await lockWaits(a.ds, 1);
+      await other.commitTransaction();
+      await other.release();
+      refused = await pending;
+    } else {
+      // SQLite runs write transactions one after another: the redemption is simply first.
+      await a.ds.query('UPDATE timebank_rewards SET stock = stock - 1 WHERE id = ?', [r.id]);
+      refused = await edit();
+    }
+    const [row] = await a.ds.query('SELECT stock FROM timebank_rewards WHERE id = ?', [r.id]);
+    expect(Number(row.stock)).toBe(4);
+    expect(refused).toMatchObject({ status: 409, body: { code: 'REWARD_STOCK_CHANGED', stock: 4 } });
+    expect(refused.body.message).toContain('现在还剩 4 份');
   });
 
   it('takes a reward off the shelf (下架) and puts it back (上架)', async () => {

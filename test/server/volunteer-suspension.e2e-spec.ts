@@ -1,17 +1,20 @@
 import { DIALECTS, type TestApp } from './support/test-app';
 import type { api } from './support/http';
+import { lockWaits } from './support/lock-waits';
 import { startTwoApps } from './support/two-apps';
 import { freshArea } from './support/deliberation-fixtures';
 import { approvedVolunteers, inHours, wish } from './support/volunteer-fixtures';
 import type { TestArea } from '../factories/org.factory';
 import { NotificationEntity } from '../../server/src/modules/notifications/notification.entity';
-import { HelpRequestAssignmentEntity, HelpRequestEventEntity, VolunteerEntity } from '../../server/src/modules/volunteers/volunteers.entities';
+import { HelpRequestAssignmentEntity, HelpRequestEntity, HelpRequestEventEntity, VolunteerEntity } from '../../server/src/modules/volunteers/volunteers.entities';
+import { TeamActivityEntity, TeamActivitySignupEntity } from '../../server/src/modules/timebank/timebank.entities';
 import { TimebankService } from '../../server/src/modules/timebank/timebank.service';
 
 /** 暂停 / 恢复 a 小红帽 volunteer: who may, what the volunteer is told, and what a suspended volunteer can no longer do. */
 describe.each(DIALECTS)('suspending and reinstating volunteers on %s', (dialect) => {
   let t: TestApp;
   let http: ReturnType<typeof api>;
+  let httpB: ReturnType<typeof api>;
   let area: TestArea;
   let stop: () => Promise<void> = async () => undefined;
   const as = (u: { id: number }) => http.as(u);
@@ -19,11 +22,11 @@ describe.each(DIALECTS)('suspending and reinstating volunteers on %s', (dialect)
   const rowOf = (userId: number) => t.ds.manager.findOneByOrFail(VolunteerEntity, { userId });
 
   beforeAll(async () => {
-    ({ a: t, httpA: http, stop } = await startTwoApps(dialect, 'volsuspend'));
+    ({ a: t, httpA: http, httpB, stop } = await startTwoApps(dialect, 'volsuspend'));
   });
   afterAll(() => stop());
   beforeEach(async () => {
-    area = await freshArea(t.ds, http);
+    area = await freshArea(t.ds, http, httpB);
   });
 
   const post = async (body = wish()) => {
@@ -130,5 +133,80 @@ describe.each(DIALECTS)('suspending and reinstating volunteers on %s', (dialect)
     // Reinstated, they may claim again.
     await http.post(`/api/volunteers/${row.id}/reinstate`, {}, await as(area.staffA));
     expect((await act(v, open.id, 'claim')).body).toMatchObject({ status: 'filled', mySeat: 'accepted' });
+  });
+
+  it('the volunteer declining a dispatch while it is being taken back: no deadlock, the seat is given back once', async () => {
+    const [v] = await approvedVolunteers(t, area, 1);
+    const r = await post();
+    expect((await act(area.workerA1, r.id, 'dispatch', { volunteerUserId: v.id })).status).toBe(200);
+    const seat = await t.ds.manager.findOneByOrFail(HelpRequestAssignmentEntity, { requestId: r.id, volunteerId: v.id });
+    const row = await rowOf(v.id);
+    const [token, staffToken] = [await as(v), await as(area.staffA)];
+    const suspending = () => http.post(`/api/volunteers/${row.id}/suspend`, { reason: '多次爽约' }, staffToken);
+    const declining = () => httpB.post(`/api/help-requests/${r.id}/decline`, {}, token);
+    let suspended;
+    let declined;
+    if (dialect === 'mariadb') {
+      // Line them up behind a lock on the seat: the suspension reaches the seat first, then the volunteer's 谢绝
+      // (request row, then seat). Taking the seat before the request row, the suspension would deadlock with it.
+      const hold = t.ds.createQueryRunner();
+      await hold.connect();
+      await hold.startTransaction();
+      await hold.query(`SELECT id FROM help_request_assignments WHERE id = ? FOR UPDATE`, [seat.id]);
+      const s = suspending();
+      await lockWaits(t.ds, 1);
+      const d = declining();
+      await lockWaits(t.ds, 2);
+      await hold.commitTransaction();
+      await hold.release();
+      [suspended, declined] = await Promise.all([s, d]);
+    } else {
+      [suspended, declined] = await Promise.all([suspending(), declining()]);
+    }
+    expect(suspended.status).toBe(200);
+    expect([200, 409]).toContain(declined.status);
+    expect(await t.ds.manager.findOneByOrFail(HelpRequestEntity, { id: r.id })).toMatchObject({ status: 'open', takenCount: 0 });
+    const now = await t.ds.manager.findOneByOrFail(HelpRequestAssignmentEntity, { id: seat.id });
+    expect(now.status).toBe(declined.status === 200 ? 'declined' : 'released');
+    const given = await t.ds.manager.find(HelpRequestEventEntity, { where: [{ requestId: r.id, type: 'declined' }, { requestId: r.id, type: 'released' }] });
+    expect(given.map((e) => e.type)).toEqual([now.status]);
+  });
+
+  it('suspension cancels the sign-ups for activities not started yet and reopens their slots; an activity under way keeps its sign-up', async () => {
+    const [v, w] = await approvedVolunteers(t, area, 2);
+    const create = async (title: string) => {
+      const res = await http.post('/api/timebank/activities', {
+        title, place: '3 号楼下', startsAt: inHours(24), endsAt: inHours(26), slots: 1, creditMinutes: 120,
+      }, await as(area.staffA));
+      expect(res.status).toBe(201);
+      return Number(res.body.id);
+    };
+    const later = await create('楼道清理');
+    const underway = await create('陪老人聊天');
+    for (const id of [later, underway]) expect((await http.post(`/api/timebank/activities/${id}/sign-up`, {}, v.token)).status).toBe(201);
+    expect(await http.post(`/api/timebank/activities/${later}/sign-up`, {}, w.token)).toMatchObject({ status: 409, body: { code: 'ACTIVITY_FULL' } });
+    // The second one has started by now (and v was checked in).
+    await t.ds.manager.update(TeamActivityEntity, { id: underway }, { startsAt: new Date(Date.now() - 3600_000) });
+    expect((await http.post(`/api/timebank/activities/${underway}/check-in`, { userId: v.id }, await as(area.staffA))).status).toBe(200);
+    const row = await rowOf(v.id);
+    const listed = (await http.get('/api/volunteers?status=approved', await as(area.staffA))).body.items.find((x: { userId: number }) => x.userId === v.id);
+    expect(listed).toMatchObject({ upcomingSignUps: 1 });
+    const before = await t.ds.manager.count(NotificationEntity);
+
+    const res = await suspend(row.id, '多次爽约');
+    expect(res.body).toMatchObject({ status: 'suspended', upcomingSignUps: 0 });
+    const signUp = (activityId: number) => t.ds.manager.findOneByOrFail(TeamActivitySignupEntity, { activityId, userId: v.id });
+    expect((await signUp(later)).status).toBe('cancelled');
+    expect((await signUp(underway)).status).toBe('signed_up');
+    expect(await t.ds.manager.findOneByOrFail(TeamActivityEntity, { id: later })).toMatchObject({ taken: 0 });
+    expect(await t.ds.manager.findOneByOrFail(TeamActivityEntity, { id: underway })).toMatchObject({ taken: 1 });
+    // Only the volunteer is told, in the one suspension notice; the organiser is not sent a line per sign-up.
+    const [note] = await notes(v.id, 'volunteer.suspended');
+    expect(note.body).toContain('您报名的 1 个还没开始的活动已取消报名');
+    expect(await t.ds.manager.count(NotificationEntity)).toBe(before + 1);
+    // They cannot be checked in (or credited) for it; the slot is someone else's to take.
+    expect(await http.post(`/api/timebank/activities/${later}/check-in`, { userId: v.id }, await as(area.staffA)))
+      .toMatchObject({ status: 404, body: { code: 'ACTIVITY_SIGNUP_NOT_FOUND' } });
+    expect((await http.post(`/api/timebank/activities/${later}/sign-up`, {}, w.token)).status).toBe(201);
   });
 });

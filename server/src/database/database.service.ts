@@ -53,6 +53,14 @@ export class DatabaseService {
     return this.dialect === 'sqlite' ? d.toISOString().replace('T', ' ').replace('Z', '') : d;
   }
 
+  /**
+   * Suffix of a locking read (`SELECT … ${db.forUpdate}`): on MariaDB it locks the rows and reads the latest committed
+   * version, not the transaction's snapshot; SQLite has no FOR UPDATE and needs none (its write transactions are queued).
+   */
+  get forUpdate(): string {
+    return this.dialect === 'mariadb' ? ' FOR UPDATE' : '';
+  }
+
   /** Read-only work outside a transaction. */
   get manager(): EntityManager {
     return this.dataSource.manager;

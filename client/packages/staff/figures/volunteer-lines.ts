@@ -1,10 +1,9 @@
 import type { TeamMinutes, VolunteerCounts } from '@contracts/volunteer-figures.contract';
+import { hoursText } from '@/components/vol-staff/hours';
 import { shareText } from './deliberation-lines';
 
-/** Minutes as hours with at most one decimal: 390 -> "6.5", 180 -> "3". */
-export function hoursText(minutes: number): string {
-  return String(Math.round(minutes / 6) / 10);
-}
+/** Hours as every 小红帽 screen writes them (one definition, components/vol-staff/hours.ts). */
+export { hoursText };
 
 const finalCount = (c: VolunteerCounts) => c.requestsConfirmed + c.requestsExpired + c.requestsCancelled;
 

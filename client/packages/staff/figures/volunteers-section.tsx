@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import type { VolunteerFigures } from '@contracts/volunteer-figures.contract';
 import { ErrorRetry } from '@/components/error-retry/error-retry';
-import { hoursLines, hoursText, isQuietVolunteers, requestLines, teamLine, volunteerLine } from './volunteer-lines';
+import { hoursText } from '@/components/vol-staff/hours';
+import { hoursLines, isQuietVolunteers, requestLines, teamLine, volunteerLine } from './volunteer-lines';
 
 export interface VolunteersSectionProps {
   figures: VolunteerFigures | null;

@@ -11,7 +11,7 @@ export default function VolStaffRewardsPage() {
   return (
     <PageShell className='vol-staff-rewards-page'>
       <StaffGate meError={g.meError} onRetry={g.retryMe} ready={g.ready} denied={g.denied} deniedText={REWARDS_ONLY_LINE}>
-        {m.error && m.editing === null ? <Notice tone='error' id='rewards-admin-error' text={m.error} /> : null}
+        {m.error ? <Notice tone='error' id='rewards-admin-error' text={m.error} /> : null}
         {m.manages ? <RewardsSection m={m} /> : null}
         {m.manages ? <CapSection m={m} /> : null}
         {m.exports ? <ExportSection m={m} /> : null}

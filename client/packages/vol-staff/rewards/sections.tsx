@@ -10,7 +10,7 @@ import { hoursText } from '@/components/vol-staff/hours';
 import '@/components/vol-staff/vol-staff.scss';
 import type { RewardDraft, RewardsAdmin } from './use-rewards-admin';
 
-/** 编辑: name, hours, the stock left, description; the server's or the check's message right above 保存. */
+/** 编辑: name, hours, the stock left, description; this form's own message (the server's or the check's) right above 保存. */
 function EditForm({ x, m }: { x: RewardItem; m: RewardsAdmin }) {
   const d = m.editDraft;
   const edit = (patch: Partial<RewardDraft>) => m.editField(patch);
@@ -20,9 +20,9 @@ function EditForm({ x, m }: { x: RewardItem; m: RewardsAdmin }) {
       <FormField id='reward-edit-hours' label='所需时长（小时）' type='number' value={d.hours} maxlength={5} onInput={(hours) => edit({ hours })} />
       <FormField id='reward-edit-stock' label='还剩几份（不限量就不填）' type='number' value={d.stock} maxlength={6} hint={`已兑换 ${x.redeemedCount} 份，不算在剩余数量里`} onInput={(stock) => edit({ stock })} />
       <FormField id='reward-edit-description' label='说明（可不填）' multiline value={d.description} maxlength={300} onInput={(description) => edit({ description })} />
-      {m.error ? <Notice tone='error' id='reward-edit-error' text={m.error} /> : null}
+      {m.editError ? <Notice tone='error' id='reward-edit-error' text={m.editError} /> : null}
       <View className='ds-actions'>
-        <BigButton id='reward-edit-save' className='ds-actions__button' text='保存' loading={m.busy === `edit-${x.id}`} onClick={() => m.saveEdit(x)} />
+        <BigButton id='reward-edit-save' className='ds-actions__button' text='保存' loading={m.editBusy === `edit-${x.id}`} onClick={() => m.saveEdit(x)} />
         <BigButton id='reward-edit-cancel' className='ds-actions__button' variant='plain' text='取消' onClick={m.cancelEdit} />
       </View>
     </View>

@@ -42,7 +42,10 @@ export function useRewardsAdmin() {
   const gate = useRoleGate(canOpenStaffRewards, async (me) => {
     if (canManageRewards(me.role)) await Promise.all([rewards.reload(), settings.reload()]);
   });
+  /** The page's actions (add, 上架/下架, daily cap, export): their messages show at the top of the page. */
   const action = useAction<string>();
+  /** Saving the open edit form: its messages show inside that form, above 保存. */
+  const editAction = useAction<string>();
   const [draft, setDraft] = useState<RewardDraft>(EMPTY);
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<number | null>(null);
@@ -72,16 +75,16 @@ export function useRewardsAdmin() {
     setEditDraft(draftOf(r));
     stockSeen.current = r.stock;
     setFormOpen(false);
-    action.setError(null);
+    editAction.setError(null);
   };
 
   /** Saves what changed; a stock changed by a redemption meanwhile is refused, and the list shows the current figure. */
   const saveEdit = async (r: RewardItem) => {
     const f = rewardFields(editDraft);
-    if ('error' in f) return action.setError(f.error);
+    if ('error' in f) return editAction.setError(f.error);
     const body: UpdateRewardRequest = { name: f.name, description: f.description, costMinutes: f.costMinutes };
     if (f.stock !== stockSeen.current) Object.assign(body, { stock: f.stock, stockSeen: stockSeen.current });
-    const ok = await action.run(`edit-${r.id}`, async () => {
+    const ok = await editAction.run(`edit-${r.id}`, async () => {
       try {
         put(await updateReward(r.id, body));
       } catch (e) {
@@ -128,6 +131,7 @@ export function useRewardsAdmin() {
       setFormOpen(!formOpen);
       setEditing(null);
       action.setError(null);
+      editAction.setError(null);
     },
     draft,
     edit: (patch: Partial<RewardDraft>) => setDraft((d) => ({ ...d, ...patch })),
@@ -135,10 +139,12 @@ export function useRewardsAdmin() {
     toggleActive: (r: RewardItem) => void toggleActive(r),
     editing,
     editDraft,
+    editBusy: editAction.busy,
+    editError: editAction.error,
     startEdit,
     cancelEdit: () => {
       setEditing(null);
-      action.setError(null);
+      editAction.setError(null);
     },
     editField: (patch: Partial<RewardDraft>) => setEditDraft((d) => ({ ...d, ...patch })),
     saveEdit: (r: RewardItem) => void saveEdit(r),

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { VolunteerTeamItem } from '@contracts/volunteers.contract';
+import type { StaffTeamItem } from '@contracts/volunteers.contract';
 import { BigButton } from '@/components/big-button/big-button';
 import { LoadState } from '@/components/delib-staff/load-state';
 import { StaffGate } from '@/components/delib-staff/staff-gate';
@@ -9,13 +9,13 @@ import { TEAMS_ONLY_LINE } from '@/components/vol-staff/access';
 import '@/components/vol-staff/vol-staff.scss';
 import { LEADER_CAN, useTeamsModel, type TeamsModel } from './use-teams-model';
 
-function leaderLine(t: VolunteerTeamItem): string {
+function leaderLine(t: StaffTeamItem): string {
   if (!t.leader) return '还没有队长';
   return t.leader.active ? `队长：${t.leader.name}` : `队长：${t.leader.name}（志愿服务已暂停，暂时不能以队长身份发起活动）`;
 }
 
 /** The approved members of the open team: 设为队长 on each, the current leader marked. */
-function Members({ t, m }: { t: VolunteerTeamItem; m: TeamsModel }) {
+function Members({ t, m }: { t: StaffTeamItem; m: TeamsModel }) {
   const list = m.members;
   const items = list.data ?? [];
   return (
@@ -37,7 +37,7 @@ function Members({ t, m }: { t: VolunteerTeamItem; m: TeamsModel }) {
   );
 }
 
-function TeamCard({ t, m }: { t: VolunteerTeamItem; m: TeamsModel }) {
+function TeamCard({ t, m }: { t: StaffTeamItem; m: TeamsModel }) {
   const open = m.openId === t.id;
   return (
     <View className='card' id={`team-${t.id}`}>

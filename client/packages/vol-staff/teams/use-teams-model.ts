@@ -1,26 +1,25 @@
 import { useRef, useState } from 'react';
-import type { TeamMemberItem, VolunteerTeamItem } from '@contracts/volunteers.contract';
+import type { StaffTeamItem, TeamMemberItem } from '@contracts/volunteers.contract';
 import { canAppointTeamLeaders } from '@/services/permissions';
 import { useRoleGate } from '@/hooks/use-role-gate';
 import { confirmAction, useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';
-import { listTeams } from '@/services/volunteers.api';
-import { listTeamMembers, setTeamLeader } from '@/services/volunteers-admin.api';
+import { listStaffTeams, listTeamMembers, setTeamLeader } from '@/services/volunteers-admin.api';
 
 export const LEADER_CAN = '队长可以为本队发起活动、查看报名名单；签到、签退和记入时长仍由社区工作人员负责。';
 
 /** The teams of one's community (street admins: the street) with their 队长; appoint one from the approved members, or clear it. */
 export function useTeamsModel() {
-  const teams = useResource(listTeams);
+  const teams = useResource(listStaffTeams);
   const gate = useRoleGate(canAppointTeamLeaders, () => teams.reload());
   const action = useAction<string>();
   const [openId, setOpenId] = useState<number | null>(null);
   const openRef = useRef<number | null>(null);
   const members = useResource(() => listTeamMembers(openRef.current!));
 
-  const put = (t: VolunteerTeamItem) => teams.setData((prev) => (prev ?? []).map((x) => (x.id === t.id ? t : x)));
+  const put = (t: StaffTeamItem) => teams.setData((prev) => (prev ?? []).map((x) => (x.id === t.id ? t : x)));
 
-  const toggle = (t: VolunteerTeamItem) => {
+  const toggle = (t: StaffTeamItem) => {
     const next = openId === t.id ? null : t.id;
     openRef.current = next;
     setOpenId(next);
@@ -29,7 +28,7 @@ export function useTeamsModel() {
     if (next) void members.reload();
   };
 
-  const appoint = async (t: VolunteerTeamItem, p: TeamMemberItem) => {
+  const appoint = async (t: StaffTeamItem, p: TeamMemberItem) => {
     const former = t.leader ? `${t.leader.name} 将不再担任队长。` : '';
     if (!(await confirmAction('设为队长', `让 ${p.name} 担任${t.name}的队长？${former}${LEADER_CAN}`, '设为队长'))) return;
     await action.run(`appoint-${t.id}-${p.userId}`, async () => {
@@ -38,7 +37,7 @@ export function useTeamsModel() {
     }, `${p.name} 已担任队长`);
   };
 
-  const clear = async (t: VolunteerTeamItem) => {
+  const clear = async (t: StaffTeamItem) => {
     if (!t.leader) return;
     if (!(await confirmAction('撤销队长', `撤销 ${t.leader.name} 的${t.name}队长？撤销后 TA 不能再以队长身份发起活动。`, '撤销'))) return;
     await action.run(`clear-${t.id}`, async () => {
@@ -55,8 +54,8 @@ export function useTeamsModel() {
     openId,
     toggle,
     members,
-    appoint: (t: VolunteerTeamItem, p: TeamMemberItem) => void appoint(t, p),
-    clear: (t: VolunteerTeamItem) => void clear(t),
+    appoint: (t: StaffTeamItem, p: TeamMemberItem) => void appoint(t, p),
+    clear: (t: StaffTeamItem) => void clear(t),
   };
 }
 

@@ -17,12 +17,14 @@ type OpenForm = { id: number; kind: 'decline' | 'suspend' } | null;
 
 /**
  * What suspending this volunteer means, in plain words, for the form and the confirmation: tasks in hand stay theirs
- * (credited as usual), dispatches not yet accepted are taken back, a leader cannot act as one meanwhile.
+ * (credited as usual), dispatches not yet accepted are taken back, sign-ups for activities not started yet are
+ * cancelled, a leader cannot act as one meanwhile.
  */
 export function suspendImpact(v: VolunteerItem): string[] {
   const lines: string[] = [];
   if (v.tasksInHand > 0) lines.push(`${v.name} 手上还有 ${v.tasksInHand} 个任务没做完：暂停后这些任务仍由 TA 做完，对方确认后照常记时长。`);
   if (v.pendingDispatches > 0) lines.push(`派给 TA 的 ${v.pendingDispatches} 条派单还没接受，暂停后会收回，需要重新派给别人。`);
+  if (v.upcomingSignUps > 0) lines.push(`TA 报名了 ${v.upcomingSignUps} 个还没开始的活动，暂停后会取消这些报名，名额留给别人（只通知 TA 本人）。`);
   if (v.leads.length > 0) lines.push(`TA 是${v.leads.map((t) => t.name).join('、')}的队长，暂停期间不能以队长身份发起活动。`);
   lines.push('暂停后 TA 不能接新单、不能被派单、不能报名活动，恢复后就可以了。');
   return lines;

@@ -1,6 +1,7 @@
 import type { DeliberationCounts } from '../../../../contracts/deliberation-outcomes.contract';
 import { toIso } from '../../common/time';
 import { chinaDay } from '../diary/china-day';
+import { rate } from '../figures/figures.calc';
 
 /**
  * The arithmetic of the deliberation figures, pure: the database returns rows, everything is counted here
@@ -26,8 +27,6 @@ export interface ResolutionRow {
   dueDate: string;
   doneAt: Date | string | null;
 }
-
-export const rate = (n: number, d: number): number | null => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
 
 export function countDeliberation(
   topics: readonly TopicRow[], sessions: readonly HeldSessionRow[], resolutions: readonly ResolutionRow[], period: { from: string; to: string }, today: string,

@@ -4,23 +4,10 @@ import type { HeldSessionRow, ResolutionRow, TopicRow } from './deliberation-fig
 
 const marks = (ids: number[]) => ids.map(() => '?').join(', ');
 
-/** Portable SQL (no date functions): instants and days are parameters; the area is a list of community ids. */
+/** Portable SQL (no date functions): instants and days are parameters; the area (figures/figures-scope.ts) a list of community ids. */
 @Injectable()
 export class DeliberationFiguresRepository {
   constructor(private readonly db: DatabaseService) {}
-
-  async communities(where: { streetId: number } | { communityId: number }): Promise<{ id: number; name: string; streetId: number }[]> {
-    const [sql, id] = 'streetId' in where
-      ? ['SELECT id, name, street_id AS streetId FROM communities WHERE street_id = ? ORDER BY id', where.streetId]
-      : ['SELECT id, name, street_id AS streetId FROM communities WHERE id = ?', where.communityId];
-    const rows: { id: number; name: string; streetId: number }[] = await this.db.manager.query(sql, [id]);
-    return rows.map((r) => ({ id: Number(r.id), name: r.name, streetId: Number(r.streetId) }));
-  }
-
-  async streetName(id: number): Promise<string | null> {
-    const rows: { name: string }[] = await this.db.manager.query('SELECT name FROM streets WHERE id = ?', [id]);
-    return rows[0]?.name ?? null;
-  }
 
   /** Topics created in [start, end), with how many resolutions they have and how many of those are done. */
   topics(communityIds: number[], start: Date, end: Date): Promise<TopicRow[]> {

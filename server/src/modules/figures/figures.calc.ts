@@ -28,7 +28,7 @@ const ms = (v: Date | string) => new Date(toIso(v)!).getTime();
 export const rate = (n: number, d: number): number | null => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
 
 /** The middle value (the mean of the two middle ones for an even count); null for none. */
-export function median(values: number[]): number | null {
+export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

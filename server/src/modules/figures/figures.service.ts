@@ -1,24 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode } from '../../../../contracts/errors';
-import {
-  FIGURES_DEFAULT_DAYS,
-  FIGURES_MAX_DAYS,
-  type ChildFigures,
-  type ConcernFigures,
-  type FigureLevel,
-  type FiguresQuery,
-} from '../../../../contracts/figures.contract';
+import type { ChildFigures, ConcernFigures, FigureLevel, FiguresQuery } from '../../../../contracts/figures.contract';
 import { scopeOf, type Scope } from '../../common/access';
 import type { AuthClaims } from '../../common/auth/token.service';
-import { DomainException } from '../../common/domain-exception';
 import { loadCurrentUser } from '../../common/auth/current-user-row';
 import { DatabaseService } from '../../database/database.service';
-import { chinaDay, dayRange, daysIncluded, shiftDay } from '../diary/china-day';
+import { chinaDay, dayRange } from '../diary/china-day';
 import { countConcerns, plainLine, type ReceivedRow } from './figures.calc';
+import { areaNotFound, figuresPeriod } from './figures-scope';
 import { FiguresRepository, type AreaRow } from './figures.repository';
-
-const areaNotFound = () => new DomainException(ErrorCode.AREA_NOT_FOUND, 404, '没有找到这个辖区');
-const badPeriod = (message: string) => new DomainException(ErrorCode.VALIDATION_FAILED, 400, `查询参数有误：${message}`, [{ path: 'from', message }]);
 
 interface Area extends AreaRow {
   level: FigureLevel;
@@ -33,7 +22,7 @@ export class FiguresService {
     const user = await loadCurrentUser(this.db.manager, auth.sub);
     const area = await this.area(scopeOf(user), q);
     const now = new Date();
-    const period = this.period(q, chinaDay(now));
+    const period = figuresPeriod(q, chinaDay(now));
     const { start, end } = dayRange(period.from, period.to);
     const [rows, overdue, escalations, children] = await Promise.all([
       this.figures.received(area.level, area.id, start, end),
@@ -73,15 +62,6 @@ export class FiguresService {
     const row = await this.figures.area(level, id);
     if (!row || !contains(scope, { level, ...row })) throw areaNotFound();
     return { level, ...row };
-  }
-
-  /** Both days included, China time; default the last FIGURES_DEFAULT_DAYS days up to today. */
-  private period(q: FiguresQuery, today: string): { from: string; to: string } {
-    const to = q.to ?? (q.from && q.from > today ? q.from : today);
-    const from = q.from ?? shiftDay(to, -(FIGURES_DEFAULT_DAYS - 1));
-    if (from > to) throw badPeriod('开始日期不能晚于结束日期');
-    if (daysIncluded(from, to) > FIGURES_MAX_DAYS) throw badPeriod(`一次最多统计 ${FIGURES_MAX_DAYS} 天`);
-    return { from, to };
   }
 }
 

@@ -108,6 +108,28 @@ export class TeamActivitiesService {
     });
   }
 
+  /**
+   * A volunteer is suspended (volunteer-status.service.ts, inside that transaction `m`): their sign-ups for activities
+   * that have not started yet are cancelled and each slot is given back (sign-up row first, then the activity — the
+   * order of 取消报名), so they cannot be checked in and credited meanwhile. Activities under way or over are left as
+   * they are. Returns how many sign-ups were cancelled.
+   */
+  async releaseUpcomingSignUps(m: EntityManager, userId: number, now: Date): Promise<number> {
+    const rows = (await m.query(
+      `SELECT s.id, s.activity_id AS activityId FROM team_activity_signups s JOIN team_activities a ON a.id = s.activity_id
+        WHERE s.user_id = ? AND s.status = 'signed_up' AND s.checked_in_at IS NULL AND a.status = 'open' AND a.starts_at > ? ORDER BY s.activity_id`,
+      [userId, this.db.dateParam(now)],
+    )) as { id: number; activityId: number }[];
+    let released = 0;
+    for (const r of rows) {
+      const gone = await exec(m, "UPDATE team_activity_signups SET status = 'cancelled' WHERE id = ? AND status = 'signed_up' AND checked_in_at IS NULL", [r.id]);
+      if (gone !== 1) continue;
+      await exec(m, 'UPDATE team_activities SET taken = taken - 1 WHERE id = ? AND taken > 0', [r.activityId]);
+      released++;
+    }
+    return released;
+  }
+
   async attendees(userId: number, id: number): Promise<Attendee[]> {
     const m = this.db.manager;
     await this.managed(m, userId, id);

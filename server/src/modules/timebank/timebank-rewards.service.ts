@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ErrorCode } from '../../../../contracts/errors';
 import type { CreateRewardRequest, RedeemResponse, RewardItem, UpdateRewardRequest } from '../../../../contracts/timebank.contract';
-import { conflict, notFound } from '../../common/domain-exception';
+import { conflict, type DomainException, notFound } from '../../common/domain-exception';
 import { DatabaseService } from '../../database/database.service';
 import { residentCommunity, staffCommunity } from './timebank-access';
 import { retryDeadlock } from '../../database/database.service';
@@ -54,10 +54,7 @@ export class TimebankRewardsService {
           `UPDATE timebank_rewards SET stock = ? WHERE id = ? AND ${seen === null ? 'stock IS NULL' : 'stock = ?'}`,
           seen === null ? [b.stock, r.id] : [b.stock, r.id, seen],
         );
-        if (set !== 1) {
-          const now = await this.own(m, communityId, id);
-          throw conflict(ErrorCode.REWARD_STOCK_CHANGED, `数量刚刚有了变化（可能有人兑换了），现在还剩 ${now.stock === null ? '不限' : `${now.stock} 份`}，请核对后再改`, { stock: now.stock });
-        }
+        if (set !== 1) throw await this.stockChanged(m, r.id);
       }
       const patch: Partial<TimebankRewardEntity> = { updatedAt: new Date() };
       if (b.name !== undefined) patch.name = b.name;
@@ -91,6 +88,16 @@ export class TimebankRewardsService {
         redemptionId, transactionId, rewardId: r.id, costMinutes: r.costMinutes, balanceMinutes: await this.ledger.balanceMinutes(m, communityId, userId), stock: after.stock,
       };
     }), LEDGER_RETRIES);
+  }
+
+  /**
+   * The 409 for a stock edit that lost to a redemption, with the stock as stored now: a locking read, because on
+   * MariaDB a plain read inside this (REPEATABLE READ) transaction would return its snapshot — the figure staff saw.
+   */
+  private async stockChanged(m: EntityManager, id: number): Promise<DomainException> {
+    const [row] = (await m.query(`SELECT stock FROM timebank_rewards WHERE id = ?${this.db.forUpdate}`, [id])) as { stock: number | null }[];
+    const stock = row.stock === null ? null : Number(row.stock);
+    return conflict(ErrorCode.REWARD_STOCK_CHANGED, `数量刚刚有了变化（可能有人兑换了），现在还剩 ${stock === null ? '不限' : `${stock} 份`}，请核对后再改`, { stock });
   }
 
   /** Items with how many times each was redeemed (a redemption whose debit was reversed does not count). */

@@ -8,10 +8,13 @@ import { TimebankStaffService } from './timebank-staff.service';
 import { TimebankController } from './timebank.controller';
 import { TimebankService } from './timebank.service';
 
-/** 红色银行. Exports TimebankService (the port in timebank.port.ts) for the volunteers module. */
+/**
+ * 红色银行. Exports TimebankService (the port in timebank.port.ts) for the volunteers module, and TeamActivitiesService
+ * (a suspended volunteer's upcoming sign-ups are released).
+ */
 @Module({
   controllers: [TimebankController, TeamActivitiesController],
   providers: [TimebankLedgerRepository, TimebankService, TimebankQueryService, TimebankRewardsService, TimebankStaffService, TeamActivitiesService],
-  exports: [TimebankService],
+  exports: [TimebankService, TeamActivitiesService],
 })
 export class TimebankModule {}

@@ -1,5 +1,6 @@
 import type { TeamMinutes, VolunteerCounts } from '../../../../contracts/volunteer-figures.contract';
 import { dbDate } from '../../common/time';
+import { median as middle, rate } from '../figures/figures.calc';
 
 /**
  * The arithmetic of the 小红帽 figures, pure: the database returns rows, everything is counted here the same way on
@@ -73,14 +74,12 @@ export const NO_TEAM_NAME = '未入队';
 const FINAL = ['confirmed', 'expired', 'cancelled'];
 const HOUR_MS = 3600_000;
 
-export const rate = (n: number, d: number): number | null => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
 const oneDecimal = (x: number) => Math.round(x * 10) / 10;
 
+/** The middle value (figures.calc.ts), rounded to one decimal; null for none. */
 export function median(xs: readonly number[]): number | null {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return oneDecimal(s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2);
+  const mid = middle(xs);
+  return mid === null ? null : oneDecimal(mid);
 }
 
 export function average(xs: readonly number[]): number | null {

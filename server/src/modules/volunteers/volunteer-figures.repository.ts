@@ -15,19 +15,6 @@ const CREDIT_OR_ITS_REVERSAL = "(t.kind = 'credit' OR (t.kind = 'reversal' AND o
 export class VolunteerFiguresRepository {
   constructor(private readonly db: DatabaseService) {}
 
-  async communities(where: { streetId: number } | { communityId: number }): Promise<{ id: number; name: string; streetId: number }[]> {
-    const [sql, id] = 'streetId' in where
-      ? ['SELECT id, name, street_id AS streetId FROM communities WHERE street_id = ? ORDER BY id', where.streetId]
-      : ['SELECT id, name, street_id AS streetId FROM communities WHERE id = ?', where.communityId];
-    const rows: { id: number; name: string; streetId: number }[] = await this.db.manager.query(sql, [id]);
-    return rows.map((r) => ({ id: Number(r.id), name: r.name, streetId: Number(r.streetId) }));
-  }
-
-  async streetName(id: number): Promise<string | null> {
-    const rows: { name: string }[] = await this.db.manager.query('SELECT name FROM streets WHERE id = ?', [id]);
-    return rows[0]?.name ?? null;
-  }
-
   /** Help requests posted in [start, end), with the instant of their first seat (claimed or dispatched). */
   requests(ids: number[], start: Date, end: Date): Promise<RequestRow[]> {
     return this.db.manager.query(

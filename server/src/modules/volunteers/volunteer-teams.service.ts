@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, type EntityManager } from 'typeorm';
 import { ErrorCode } from '../../../../contracts/errors';
-import type { SetTeamLeaderRequest, TeamMemberItem, VolunteerTeamItem } from '../../../../contracts/volunteers.contract';
+import type { SetTeamLeaderRequest, StaffTeamItem, TeamMemberItem, VolunteerTeamItem } from '../../../../contracts/volunteers.contract';
 import { loadCurrentUser } from '../../common/auth/current-user-row';
 import type { AuthClaims } from '../../common/auth/token.service';
 import { conflict, DomainException, notFound } from '../../common/domain-exception';
@@ -14,6 +14,13 @@ import { VolunteerTeamEntity } from './volunteers.entities';
 const teamNotFound = () => notFound(ErrorCode.VOLUNTEER_TEAM_NOT_FOUND, '没有找到这支队伍');
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
+/**
+ * Who sees each team's 队长 (with whether their service is suspended) and may be able to appoint one: those who manage
+ * volunteers. Anyone else (a resident choosing teams to apply to, a grid worker) gets the teams without their leader,
+ * so a volunteer's suspension is not shown to their neighbours.
+ */
+const seesLeaders = (me: UserEntity) => me.role === 'community_staff' || me.role === 'street_admin';
+
 /** Community staff appoint leaders of their community's teams; a street admin of any team of the street. */
 export function canAppointLeader(me: UserEntity, t: Pick<VolunteerTeamEntity, 'streetId' | 'communityId'>): boolean {
   if (me.role === 'street_admin') return !!me.streetId && t.streetId === me.streetId;
@@ -22,9 +29,9 @@ export function canAppointLeader(me: UserEntity, t: Pick<VolunteerTeamEntity, 's
 }
 
 /**
- * 小红帽 teams (队伍): the list (with members and 队长), the members staff choose a leader from, and appointing or
- * clearing the leader. A leader is an approved member of the team: the UPDATE itself checks that, so a member
- * suspended or removed a moment earlier cannot become leader.
+ * 小红帽 teams (队伍): the list (with the member count; for staff also the 队长), the members staff choose a leader
+ * from, and appointing or clearing the leader. A leader is an approved member of the team: the UPDATE itself checks
+ * that, so a member suspended or removed a moment earlier cannot become leader.
  */
 @Injectable()
 export class VolunteerTeamsService {
@@ -39,7 +46,7 @@ export class VolunteerTeamsService {
       where: me.communityId ? [{ streetId: me.streetId, communityId: IsNull() }, { streetId: me.streetId, communityId: me.communityId }] : { streetId: me.streetId },
       order: { id: 'ASC' },
     });
-    return this.items(m, me, teams);
+    return seesLeaders(me) ? this.staffItems(m, me, teams) : this.items(m, teams);
   }
 
   /** Approved members of a team the caller manages (the people who may be appointed leader). */
@@ -54,11 +61,14 @@ export class VolunteerTeamsService {
   }
 
   /** Appoints the team's 队长 (an approved member) or clears it (null); the new and the former leader are told. */
-  async setLeader(auth: AuthClaims, teamId: number, body: SetTeamLeaderRequest): Promise<VolunteerTeamItem> {
+  async setLeader(auth: AuthClaims, teamId: number, body: SetTeamLeaderRequest): Promise<StaffTeamItem> {
     const me = await loadCurrentUser(this.db.manager, auth.sub);
     const team = await this.managed(this.db.manager, me, teamId);
-    const before = team.leaderUserId === null ? null : Number(team.leaderUserId);
     await this.db.transaction(async (m) => {
+      // The former leader, by a locking read: of two staff appointing at once, the second sees the first one's choice
+      // (and tells that person), so the leader before both is told once.
+      const [locked]: { leader: number | null }[] = await m.query(`SELECT leader_user_id AS leader FROM volunteer_teams WHERE id = ?${this.db.forUpdate}`, [teamId]);
+      const before = locked && locked.leader !== null ? Number(locked.leader) : null;
       if (body.userId === null) {
         await m.update(VolunteerTeamEntity, { id: teamId }, { leaderUserId: null });
       } else {
@@ -80,7 +90,7 @@ export class VolunteerTeamsService {
       }
     });
     const fresh = await this.db.manager.findOneOrFail(VolunteerTeamEntity, { where: { id: teamId } });
-    return (await this.items(this.db.manager, me, [fresh]))[0];
+    return (await this.staffItems(this.db.manager, me, [fresh]))[0];
   }
 
   private async whyNotLeader(m: EntityManager, teamId: number, userId: number): Promise<DomainException> {
@@ -96,25 +106,28 @@ export class VolunteerTeamsService {
     return team;
   }
 
-  private async items(m: EntityManager, me: UserEntity, teams: VolunteerTeamEntity[]): Promise<VolunteerTeamItem[]> {
+  /** Teams with their count of approved members (one grouped query). */
+  private async items(m: EntityManager, teams: VolunteerTeamEntity[]): Promise<VolunteerTeamItem[]> {
     if (!teams.length) return [];
     const ids = teams.map((t) => t.id);
     const counts: { team_id: number; n: number }[] = await m.query(
       `SELECT mb.team_id, COUNT(*) AS n FROM volunteer_team_members mb JOIN volunteers v ON v.user_id = mb.user_id AND v.status = 'approved'
        WHERE mb.team_id IN (${marks(ids.length)}) GROUP BY mb.team_id`, ids);
+    const byTeam = new Map(counts.map((c) => [Number(c.team_id), Number(c.n)]));
+    return teams.map((t) => ({ id: t.id, name: t.name, level: t.level, communityId: t.communityId, memberCount: byTeam.get(t.id) ?? 0 }));
+  }
+
+  /** Teams as staff see them: with the 队长 (active: approved now) and whether the caller may appoint one. */
+  private async staffItems(m: EntityManager, me: UserEntity, teams: VolunteerTeamEntity[]): Promise<StaffTeamItem[]> {
+    const base = await this.items(m, teams);
     const leaderIds = [...new Set(teams.flatMap((t) => (t.leaderUserId === null ? [] : [Number(t.leaderUserId)])))];
     const leaders: { id: number; name: string; status: string | null }[] = leaderIds.length
       ? await m.query(`SELECT u.id, u.name, v.status FROM users u LEFT JOIN volunteers v ON v.user_id = u.id WHERE u.id IN (${marks(leaderIds.length)})`, leaderIds)
       : [];
-    const byTeam = new Map(counts.map((c) => [Number(c.team_id), Number(c.n)]));
     const byLeader = new Map(leaders.map((l) => [Number(l.id), l]));
-    return teams.map((t) => {
+    return teams.map((t, i) => {
       const l = t.leaderUserId === null ? undefined : byLeader.get(Number(t.leaderUserId));
-      return {
-        id: t.id, name: t.name, level: t.level, communityId: t.communityId, memberCount: byTeam.get(t.id) ?? 0,
-        leader: l ? { userId: Number(l.id), name: l.name, active: l.status === 'approved' } : null,
-        canAppoint: canAppointLeader(me, t),
-      };
+      return { ...base[i], leader: l ? { userId: Number(l.id), name: l.name, active: l.status === 'approved' } : null, canAppoint: canAppointLeader(me, t) };
     });
   }
 }

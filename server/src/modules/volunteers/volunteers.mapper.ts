@@ -13,15 +13,16 @@ import type { HelpRequestEntity, HelpRequestEventEntity, VolunteerEntity } from 
 
 export const splitCodes = <T extends string>(csv: string): T[] => (csv ? (csv.split(',') as T[]) : []);
 
-/** What a volunteer item needs beyond the row: teams, teams led, tasks in hand, dispatches waiting, why suspended. */
-export type VolunteerExtras = Pick<VolunteerItem, 'teams' | 'leads' | 'tasksInHand' | 'pendingDispatches' | 'suspendReason'>;
+/** What a volunteer item needs beyond the row: teams, teams led, tasks in hand, dispatches waiting, upcoming sign-ups, why suspended. */
+export type VolunteerExtras = Pick<VolunteerItem, 'teams' | 'leads' | 'tasksInHand' | 'pendingDispatches' | 'upcomingSignUps' | 'suspendReason'>;
 
 export function toVolunteerItem(v: VolunteerEntity, user: { name: string; phone: string | null }, x: VolunteerExtras): VolunteerItem {
   return {
     id: Number(v.id), userId: Number(v.userId), name: user.name, phone: maskPhone(user.phone), communityId: Number(v.communityId),
     status: v.status, statusLabel: VolunteerStatusLabels[v.status], skills: splitCodes<VolunteerSkill>(v.skills),
     availability: splitCodes<AvailabilitySlot>(v.availability), teams: x.teams, intro: v.intro, declineReason: v.declineReason,
-    suspendReason: x.suspendReason, tasksInHand: x.tasksInHand, pendingDispatches: x.pendingDispatches, leads: x.leads,
+    suspendReason: x.suspendReason, tasksInHand: x.tasksInHand, pendingDispatches: x.pendingDispatches, upcomingSignUps: x.upcomingSignUps,
+    leads: x.leads,
     appliedAt: toIso(v.createdAt)!, decidedAt: toIso(v.decidedAt), version: Number(v.version),
   };
 }

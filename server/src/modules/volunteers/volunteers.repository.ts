@@ -4,6 +4,7 @@ import { ErrorCode } from '../../../../contracts/errors';
 import type { VolunteerEventType, VolunteerStatus } from '../../../../contracts/volunteers.constants';
 import type { VolunteerEventItem, VolunteerItem } from '../../../../contracts/volunteers.contract';
 import { notFound } from '../../common/domain-exception';
+import { DatabaseService } from '../../database/database.service';
 import { UserEntity } from '../users/user.entity';
 import { VolunteerEventEntity } from './volunteer-event.entity';
 import { VolunteerEntity } from './volunteers.entities';
@@ -33,6 +34,8 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
 /** Volunteer rows: one in the caller's area, their history, and the response items (one query per kind, not per row). */
 @Injectable()
 export class VolunteersRepository {
+  constructor(private readonly db: DatabaseService) {}
+
   /** A volunteer of the staff member's area; 404 for anyone else (no hint that it exists). */
   async inArea(m: EntityManager, me: UserEntity, id: number): Promise<VolunteerEntity> {
     const area = volunteerAreaOf(me);
@@ -58,7 +61,8 @@ export class VolunteersRepository {
 
   /**
    * Response items: name and masked phone, teams, the teams they lead, tasks in hand (accepted seats on requests
-   * still open or filled), dispatches awaiting their answer, and the latest suspension reason.
+   * still open or filled), dispatches awaiting their answer, sign-ups for activities not started yet, and the latest
+   * suspension reason.
    */
   async items(m: EntityManager, rows: VolunteerEntity[]): Promise<VolunteerItem[]> {
     if (!rows.length) return [];
@@ -73,6 +77,10 @@ export class VolunteersRepository {
       `SELECT a.volunteer_id, a.status, COUNT(*) AS n FROM help_request_assignments a JOIN help_requests r ON r.id = a.request_id
        WHERE a.volunteer_id IN (${marks(userIds.length)}) AND a.status IN ('dispatched', 'accepted') AND r.status IN ('open', 'filled')
        GROUP BY a.volunteer_id, a.status`, userIds);
+    const upcoming: { user_id: number; n: number }[] = await m.query(
+      `SELECT s.user_id, COUNT(*) AS n FROM team_activity_signups s JOIN team_activities a ON a.id = s.activity_id
+       WHERE s.user_id IN (${marks(userIds.length)}) AND s.status = 'signed_up' AND s.checked_in_at IS NULL AND a.status = 'open' AND a.starts_at > ?
+       GROUP BY s.user_id`, [...userIds, this.db.dateParam(new Date())]);
     const reasons = await this.suspendReasons(m, rows.filter((r) => r.status === 'suspended').map((r) => Number(r.id)));
     const byUser = new Map(users.map((u) => [u.id, u]));
     const count = (userId: number, status: string) => Number(seats.find((s) => Number(s.volunteer_id) === userId && s.status === status)?.n ?? 0);
@@ -84,6 +92,7 @@ export class VolunteersRepository {
         leads: teamsOf(led.filter((l) => Number(l.leader_user_id) === userId)),
         tasksInHand: count(userId, 'accepted'),
         pendingDispatches: count(userId, 'dispatched'),
+        upcomingSignUps: Number(upcoming.find((u) => Number(u.user_id) === userId)?.n ?? 0),
         suspendReason: v.status === 'suspended' ? reasons.get(Number(v.id)) ?? null : null,
       });
     });
