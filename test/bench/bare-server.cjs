@@ -3,6 +3,7 @@
 // event, notification, read back, store the answer) — no Nest, no TypeORM, no validation library.
 const Fastify = require('fastify');
 const { registerBallot, registerDeliberation } = require('./bare-deliberation.cjs');
+const { registerVolunteers } = require('./bare-volunteers.cjs');
 const { createHash, createHmac, timingSafeEqual } = require('node:crypto');
 
 const DB_URL = process.env.DATABASE_URL;
@@ -56,7 +57,7 @@ async function makeDb() {
       tx: (fn) => serialize(async () => {
         db.exec('BEGIN IMMEDIATE');
         try {
-          const r = await fn({ run: (sql, p) => stmt(sql).run(...p), one: (sql, p) => stmt(sql).get(...p) });
+          const r = await fn({ run: (sql, p) => stmt(sql).run(...p), one: (sql, p) => stmt(sql).get(...p), all: (sql, p) => stmt(sql).all(...p) });
           db.exec('COMMIT');
           return r;
         } catch (e) {
@@ -79,7 +80,9 @@ async function makeDb() {
       const conn = await pool.getConnection();
       try {
         await conn.beginTransaction();
-        const r = await fn({ run: async (sql, p) => (await conn.query(sql, p))[0], one: async (sql, p) => (await conn.query(sql, p))[0][0] });
+        const r = await fn({
+          run: async (sql, p) => (await conn.query(sql, p))[0], one: async (sql, p) => (await conn.query(sql, p))[0][0], all: async (sql, p) => (await conn.query(sql, p))[0],
+        });
         await conn.commit();
         return r;
       } catch (e) {
@@ -152,7 +155,7 @@ async function main() {
     const nextCursor = rows.length > limit ? Buffer.from(`d:${iso(last.stageDeadlineAt)}|${last.id}`).toString('base64url') : null;
     return { items, nextCursor };
   });
-  // 议事亭 sign-up and ballot: same statements as the service, see bare-deliberation.cjs.
+  // 议事亭 sign-up and ballot, 小红帽 claim and confirmation: same statements as the service, see bare-deliberation.cjs, bare-volunteers.cjs.
   const auth = (req, reply, role) => {
     const claims = verify(req.headers.authorization);
     if (!claims) return void reply.code(401).send({ code: 'UNAUTHENTICATED' });
@@ -161,6 +164,7 @@ async function main() {
   };
   registerDeliberation(app, db, auth);
   registerBallot(app, db, auth);
+  registerVolunteers(app, db, auth);
   await app.listen({ port: PORT, host: '127.0.0.1' });
   process.stdout.write('ready\n');
 }

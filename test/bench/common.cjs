@@ -31,7 +31,7 @@ function startProcess(args, env) {
 async function startService(dbUrl) {
   const port = await freePort();
   const t0 = Date.now();
-  const p = startProcess(['dist/server/server/src/main.js'], {
+  const p = startProcess([process.env.BENCH_SERVICE_MAIN || 'dist/server/server/src/main.js'], {
     NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbUrl, AUTH_TOKEN_SECRET: SECRET,
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'info', SCHEDULER_ENABLED: 'false', H5_DIR: '/nonexistent',
   });
@@ -115,4 +115,11 @@ async function insertMany(db, table, columns, count, row) {
   await db.commit();
 }
 
-module.exports = { root, SECRET, MARIADB, freePort, sleep, waitHttp, startProcess, startService, startBare, resetMariaDb, freshDb, signToken, openDb, insertMany };
+/** MariaDB's server-wide deadlock counter (every client of the server counts, not only the bench); null on SQLite. */
+async function deadlockCount(db) {
+  if (db.sqlite) return null;
+  const [row] = await db.query("SHOW GLOBAL STATUS LIKE 'Innodb_deadlocks'");
+  return row ? Number(row.Value) : null;
+}
+
+module.exports = { root, SECRET, MARIADB, freePort, sleep, waitHttp, startProcess, startService, startBare, resetMariaDb, freshDb, signToken, openDb, insertMany, deadlockCount };

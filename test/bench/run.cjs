@@ -6,8 +6,13 @@
 //   inbox   a grid worker's inbox at BENCH_INBOX_SIZES concerns (10000,200000), BENCH_INBOX_SECONDS (5) per page
 //   signup  议事亭 sign-up race (signup.cjs): BENCH_SIGNUP_RESIDENTS (10000) for 30 seats, BENCH_SIGNUP_REPS (20)
 //   vote    议事亭 vote burst (vote.cjs), when the votes module exists
+//   claim   小红帽 claim race (claim.cjs): BENCH_CLAIM_VOLUNTEERS (1000) approved volunteers, 1500 claims at once on
+//           BENCH_CLAIM_REQUESTS (100) open requests needing 1-3 volunteers; seats, counters and answers checked after
+//   confirm 小红帽 confirmation burst (confirm.cjs): BENCH_CONFIRMS (2000) done requests each confirmed twice at once, crediting
+//           1-3 of BENCH_CONFIRM_VOLUNTEERS (1000) volunteers in the time bank; the double-entry ledger checked after
 // Common: BENCH_DB (sqlite,mariadb), BENCH_MARIADB_URL, BENCH_LOG_LEVEL (info), BENCH_BURST_CONNECTIONS (250),
-// BENCH_BURST_WARMUP (500).
+// BENCH_BURST_WARMUP (500), BENCH_SERVICE_MAIN (dist/server/server/src/main.js: another build of the service to measure,
+// e.g. a copy of an earlier dist inside the repository; the bare handlers always run the current build's SQL).
 const { execSync } = require('node:child_process');
 const { mkdtempSync, existsSync } = require('node:fs');
 const { tmpdir } = require('node:os');
@@ -16,11 +21,13 @@ const autocannon = require('autocannon');
 const { root, MARIADB, startService, startBare, resetMariaDb } = require('./common.cjs');
 const { benchSignup, printSignup } = require('./signup.cjs');
 const { benchVote, printVote } = require('./vote.cjs');
+const { benchClaim, printClaim } = require('./claim.cjs');
+const { benchConfirm, printConfirm } = require('./confirm.cjs');
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 2);
-const PARTS = (process.env.BENCH_ONLY || 'submit,boot,inbox,signup,vote').split(',').map((x) => x.trim());
+const PARTS = (process.env.BENCH_ONLY || 'submit,boot,inbox,signup,vote,claim,confirm').split(',').map((x) => x.trim());
 const want = (part) => PARTS.includes(part);
 
 let keySeq = 0;
@@ -194,11 +201,21 @@ async function main() {
   if (want('vote')) {
     if (!existsSync(join(root, 'dist/server/server/src/modules/deliberation/deliberation-votes.repository.js'))) {
       console.log('\nVote burst: skipped, this build has no votes module (dist/server/.../deliberation-votes.repository.js)');
-      return;
+    } else {
+      const rows = [];
+      for (const d of dbs) rows.push(await benchVote(d));
+      printVote(rows);
     }
+  }
+  if (want('claim')) {
     const rows = [];
-    for (const d of dbs) rows.push(await benchVote(d));
-    printVote(rows);
+    for (const d of dbs) rows.push(await benchClaim(d));
+    printClaim(rows);
+  }
+  if (want('confirm')) {
+    const rows = [];
+    for (const d of dbs) rows.push(await benchConfirm(d));
+    printConfirm(rows);
   }
 }
 

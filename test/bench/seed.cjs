@@ -1,6 +1,7 @@
-// Fast seeding for the deliberation bench parts: thousands of residents of one demo community, some of them
-// representatives, a series and its sessions — straight SQL into a database the service has migrated and
-// seeded with the demo organisation. Tokens are signed with the bench secret, so nobody logs in.
+// Fast seeding for the deliberation and 小红帽 bench parts: thousands of residents of one demo community, some of
+// them representatives or approved volunteers, a series and its sessions, help requests with their seats and
+// history — straight SQL into a database the service has migrated and seeded with the demo organisation. Tokens
+// are signed with the bench secret, so nobody logs in.
 const { insertMany, signToken } = require('./common.cjs');
 
 const RESIDENT_PREFIX = '压测居民';
@@ -47,4 +48,45 @@ async function seedSessions(db, c, n, seats = 30, reserved = 5) {
   return ids;
 }
 
-module.exports = { seedResidents, seedSessions };
+/** Makes residents approved 小红帽 of the community (as a member of staff approving them would). */
+async function seedVolunteers(db, c, userIds) {
+  const now = db.date(new Date());
+  await insertMany(db, 'volunteers', ['user_id', 'street_id', 'community_id', 'status', 'skills', 'availability', 'decided_by', 'decided_at', 'version', 'created_at', 'updated_at'],
+    userIds.length, (i) => [userIds[i], c.streetId, c.communityId, 'approved', 'digital_help,errands', 'weekday_morning,weekend_morning', c.staffId, now, 2, now, now]);
+}
+
+/**
+ * Help requests of the community, each with its history: `specs[k]` = { requesterId, needed, from, to, seats } where
+ * `seats` are volunteers holding an accepted seat. With `done`, every request is marked done by its first volunteer
+ * (seats full); otherwise requests are open with no seat. Returns the new ids in order (one writer: ids follow inserts).
+ */
+async function seedHelpRequests(db, c, specs, done = false) {
+  const units = await db.query(`SELECT un.id AS unitId, b.grid_id AS gridId FROM units un JOIN buildings b ON b.id = un.building_id WHERE b.community_id = ? ORDER BY un.id`, [c.communityId]);
+  const [{ last }] = await db.query('SELECT COALESCE(MAX(id), 0) AS last FROM help_requests');
+  const now = new Date();
+  const at = db.date(now);
+  const descriptions = ['想学用手机和孩子视频通话', '帮忙去菜市场买点菜，腿脚不方便', '家里水龙头漏水，请人看看', '陪老人去社区医院量血压'];
+  await insertMany(db, 'help_requests', ['street_id', 'community_id', 'grid_id', 'unit_id', 'requester_id', 'posted_by', 'skill', 'description', 'window_from', 'window_to',
+    'volunteers_needed', 'taken_count', 'status', 'version', 'done_at', 'done_by', 'created_at', 'updated_at'], specs.length, (k) => {
+    const s = specs[k];
+    const u = units[k % units.length];
+    return [c.streetId, c.communityId, u.gridId, u.unitId, s.requesterId, s.requesterId, 'digital_help', descriptions[k % descriptions.length], db.date(s.from), db.date(s.to),
+      s.needed, done ? s.seats.length : 0, done ? 'done' : 'open', done ? 2 + s.seats.length : 1, done ? at : null, done ? s.seats[0] : null, at, at];
+  });
+  const ids = (await db.query('SELECT id FROM help_requests WHERE id > ? ORDER BY id', [last])).map((r) => Number(r.id));
+  if (ids.length !== specs.length) throw new Error(`seeded ${ids.length} help requests, expected ${specs.length}`);
+  const seats = done ? specs.flatMap((s, k) => s.seats.map((v) => [ids[k], v])) : [];
+  await insertMany(db, 'help_request_assignments', ['request_id', 'volunteer_id', 'community_id', 'status', 'via', 'dispatched_by', 'created_at', 'updated_at'], seats.length,
+    (i) => [seats[i][0], seats[i][1], c.communityId, 'accepted', 'claim', null, at, at]);
+  // History: posted; and for done requests each claim and the done.
+  const events = specs.flatMap((s, k) => [
+    [ids[k], s.requesterId, 'resident', 'posted', null, 'open', null],
+    ...(done ? s.seats.map((v, j) => [ids[k], v, 'resident', 'claimed', 'open', j + 1 >= s.needed ? 'filled' : 'open', v]) : []),
+    ...(done ? [[ids[k], s.seats[0], 'resident', 'done', 'filled', 'done', s.seats[0]]] : []),
+  ]);
+  await insertMany(db, 'help_request_events', ['request_id', 'actor_id', 'actor_role', 'type', 'from_status', 'to_status', 'volunteer_id', 'note', 'created_at'], events.length,
+    (i) => [...events[i], null, at]);
+  return ids;
+}
+
+module.exports = { seedResidents, seedSessions, seedVolunteers, seedHelpRequests };

@@ -5,6 +5,8 @@ import { checkLedger, creditVia, SOUND_LEDGER } from './support/timebank-fixture
 import { createUser, type TestArea } from '../factories/org.factory';
 import { TimebankService } from '../../server/src/modules/timebank/timebank.service';
 import type { TimebankCreditInput } from '../../server/src/modules/timebank/timebank.port';
+import { retryDeadlock } from '../../server/src/database/database.service';
+import { LEDGER_RETRIES } from '../../server/src/modules/timebank/timebank-ledger.repository';
 
 // 2025-06-10 10:00 China time; the China day is what the daily cap counts on.
 const MORNING = new Date('2025-06-10T02:00:00Z');
@@ -72,6 +74,26 @@ describe.each(DIALECTS)('time bank ledger (port) on %s', (dialect) => {
     expect(results.every((r) => r.creditedMinutes + r.cappedMinutes === 45 && !r.duplicate)).toBe(true);
     expect(results.reduce((s, r) => s + r.creditedMinutes, 0)).toBe(480);
     expect(await balance(area.residentA1.id)).toBe(480);
+    expect(await checkLedger(a.ds)).toEqual(SOUND_LEDGER);
+  });
+
+  it('keeps the ledger sound when 24 completions credit 3 volunteers each at once, the volunteers overlapping (two processes)', async () => {
+    const vols: number[] = [];
+    for (let k = 0; k < 5; k++) vols.push((await createUser(a.ds, { role: 'resident', name: `队员${k}`, streetId: area.streetId, communityId: area.communityA })).id);
+    const many = (sourceId: number, who: number[], app: TestApp) => retryDeadlock(() => app.db.transaction((m) => app.app.get(TimebankService).creditHoursMany(m, who.map((volunteerId) => ({
+      communityId: area.communityA, streetId: area.streetId, volunteerId, minutes: 30, source: 'help_request' as const, sourceId, memo: '三人同行', at: MORNING,
+    })))), LEDGER_RETRIES);
+    // Completion j credits volunteers j, j+1, j+2 (of 5); each completion twice at once, the copies listing them in opposite orders.
+    const results = await Promise.all(Array.from({ length: 24 }, (_, k) => {
+      const j = k >> 1;
+      const who = [vols[j % 5], vols[(j + 1) % 5], vols[(j + 2) % 5]];
+      return many(5000 + j, k % 2 ? who.reverse() : who, k % 2 ? b : a);
+    }));
+    // 12 distinct completions × 3 volunteers credited once each; their duplicates credit nothing.
+    expect(results.flat().filter((r) => !r.duplicate)).toHaveLength(36);
+    expect(results.flat().filter((r) => !r.duplicate).every((r) => r.creditedMinutes === 30)).toBe(true);
+    const total = (await Promise.all(vols.map((v) => balance(v)))).reduce((x, y) => x + y, 0);
+    expect(total).toBe(36 * 30);
     expect(await checkLedger(a.ds)).toEqual(SOUND_LEDGER);
   });
 

@@ -20,21 +20,44 @@ describe('time bank ledger rules (unit)', () => {
 
   it('credits only what fits, never records an unbalanced entry, and answers duplicate without writing', async () => {
     const ledger = {
+      accountIds: jest.fn().mockResolvedValue({ pool: 12, volunteers: new Map([[5, 11]]) }),
       insertTransaction: jest.fn().mockResolvedValueOnce(7).mockResolvedValueOnce(null),
       dailyCap: jest.fn().mockResolvedValue(480),
       takeDailyAllowance: jest.fn().mockResolvedValue(20),
-      account: jest.fn().mockResolvedValueOnce(11).mockResolvedValueOnce(12),
-      post: jest.fn().mockResolvedValue(true),
+      postVolunteer: jest.fn().mockResolvedValue(undefined),
+      postPool: jest.fn().mockResolvedValue(undefined),
     };
     const svc = new TimebankService(ledger as unknown as TimebankLedgerRepository);
     const input = { communityId: 1, streetId: 1, volunteerId: 5, minutes: 90, source: 'help_request' as const, sourceId: 3, memo: '买菜', at: new Date() };
     expect(await svc.creditHours({} as EntityManager, input)).toEqual({ creditedMinutes: 20, cappedMinutes: 70, duplicate: false, transactionId: 7 });
-    expect(ledger.post).toHaveBeenCalledWith({}, 7, [
-      { accountId: 11, amount: 20, guardNonNegative: true, earned: 20 },
-      { accountId: 12, amount: -20, guardNonNegative: false, earned: 0 },
-    ], expect.any(Date));
+    // Volunteer +20 and pool −20 on transaction 7: balanced.
+    expect(ledger.postVolunteer).toHaveBeenCalledWith({}, 7, 11, 20, expect.any(Date));
+    expect(ledger.postPool).toHaveBeenCalledWith({}, 12, [{ transactionId: 7, minutes: 20 }], expect.any(Date));
     expect(await svc.creditHours({} as EntityManager, input)).toEqual({ creditedMinutes: 0, cappedMinutes: 0, duplicate: true, transactionId: null });
     expect(ledger.takeDailyAllowance).toHaveBeenCalledTimes(1);
+    expect(ledger.postVolunteer).toHaveBeenCalledTimes(1);
+    expect(ledger.postPool).toHaveBeenCalledTimes(1);
+  });
+
+  it('credits several volunteers in volunteer order and moves the pool once, last, answering in the order asked', async () => {
+    const calls: string[] = [];
+    const ledger = {
+      accountIds: jest.fn().mockResolvedValue({ pool: 100, volunteers: new Map([[9, 19], [4, 14]]) }),
+      insertTransaction: jest.fn(async (_m: unknown, t: { volunteerId: number }) => (t.volunteerId === 6 ? null : t.volunteerId * 10)),
+      dailyCap: jest.fn().mockResolvedValue(480),
+      takeDailyAllowance: jest.fn(async (_m: unknown, _c: number, v: number) => (v === 9 ? 0 : 60)),
+      postVolunteer: jest.fn(async (_m: unknown, tx: number) => void calls.push(`volunteer tx ${tx}`)),
+      postPool: jest.fn(async () => void calls.push('pool')),
+    };
+    const svc = new TimebankService(ledger as unknown as TimebankLedgerRepository);
+    const credit = (volunteerId: number) => ({ communityId: 1, streetId: 1, volunteerId, minutes: 60, source: 'help_request' as const, sourceId: 3, memo: '买菜', at: new Date() });
+    const results = await svc.creditHoursMany({} as EntityManager, [credit(9), credit(6), credit(4)]);
+    expect(results.map((r) => [r.creditedMinutes, r.cappedMinutes, r.duplicate])).toEqual([[0, 60, false], [0, 0, true], [60, 0, false]]);
+    expect(ledger.insertTransaction.mock.calls.map((c) => c[1].volunteerId)).toEqual([4, 6, 9]);
+    expect(calls).toEqual(['volunteer tx 40', 'pool']);
+    expect(ledger.postPool).toHaveBeenCalledWith({}, 100, [{ transactionId: 40, minutes: 60 }], expect.any(Date));
+    expect(ledger.dailyCap).toHaveBeenCalledTimes(1);
+    await expect(svc.creditHoursMany({} as EntityManager, [credit(1), { ...credit(2), communityId: 2 }])).rejects.toThrow('one community');
   });
 
   it('rejects minutes outside 1..1440 before touching the database', async () => {

@@ -182,6 +182,30 @@ describe.each(DIALECTS)('volunteers and help requests on %s', (dialect) => {
       expect((await act(area.residentA1, r.id, 'cancel')).body.code).toBe('HELP_REQUEST_ILLEGAL_TRANSITION');
     });
 
+    it('the claim and confirm answers are the request exactly as a fresh read shows it to the same caller', async () => {
+      const [v1, v2] = await approvedVolunteers(t, area, 2);
+      const r = await post(area.residentA1, wish(1, 2.5, { volunteersNeeded: 2 }));
+      const fresh = async (who: { id: number } | { token: string }) => (await http.get(`/api/help-requests/${r.id}`, 'token' in who ? who.token : await as(who))).body;
+      const first = await act(v1, r.id, 'claim');
+      expect(first.body).toMatchObject({ status: 'open', takenCount: 1, version: 2, mySeat: 'accepted', actions: ['withdraw', 'done'] });
+      expect(first.body).toEqual(await fresh(v1));
+      const second = await act(v2, r.id, 'claim');
+      expect(second.body).toMatchObject({ status: 'filled', takenCount: 2, version: 3, volunteers: [{ userId: v1.id }, { userId: v2.id }] });
+      expect(second.body.events.map((e: any) => [e.type, e.toStatus])).toEqual([['posted', 'open'], ['claimed', 'open'], ['claimed', 'filled']]);
+      expect(second.body).toEqual(await fresh(v2));
+      const done = await act(v1, r.id, 'done');
+      const ok = await act(area.residentA1, r.id, 'confirm', { rating: 4, comment: '谢谢', version: done.body.version });
+      expect(ok.body).toMatchObject({ status: 'confirmed', version: done.body.version + 1, creditedMinutes: 90, actions: [] });
+      expect(ok.body).toEqual(await fresh(area.residentA1));
+
+      const proxied = (await http.post('/api/help-requests/proxy', { ...wish(1, 3), unitId: area.unitA1b, residentName: '陈文信' }, await as(area.workerA1))).body.id as number;
+      await act(v1, proxied, 'claim');
+      await act(v1, proxied, 'done');
+      const onBehalf = await act(area.workerA1, proxied, 'confirm-on-behalf', { minutes: 75 });
+      expect(onBehalf.body).toMatchObject({ status: 'confirmed', requesterName: '陈文信', creditedMinutes: 75, rating: null });
+      expect(onBehalf.body).toEqual((await http.get(`/api/help-requests/${proxied}`, await as(area.workerA1))).body);
+    });
+
     it('staff confirm for a proxy requester with their own figure; the requester cannot cancel what is done', async () => {
       const [v1] = await approvedVolunteers(t, area, 1);
       const res = await http.post('/api/help-requests/proxy', { ...wish(1, 9), unitId: area.unitA1b, residentName: '陈文信' }, await as(area.workerA1));

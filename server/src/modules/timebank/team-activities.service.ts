@@ -168,20 +168,20 @@ export class TeamActivitiesService {
       const rows = (await m.query("SELECT user_id AS u, checked_in_at AS inAt FROM team_activity_signups WHERE activity_id = ? AND status = 'signed_up' ORDER BY user_id", [id])) as {
         u: number; inAt: unknown;
       }[];
-      const credited: CreditActivityResponse['credited'] = [];
-      const noShows: number[] = [];
-      for (const r of rows) {
-        const userId = Number(r.u);
-        if (r.inAt === null) {
-          noShows.push(userId);
-          await exec(m, "UPDATE team_activity_signups SET attendance = 'no_show' WHERE activity_id = ? AND user_id = ? AND attendance IS NULL", [id, userId]);
-          continue;
-        }
-        const c = await this.ledger.creditHours(m, {
-          communityId: a.communityId, streetId: a.streetId, volunteerId: userId, minutes: a.creditMinutes, source: 'activity', sourceId: a.id,
-          memo: a.title, at: a.startsAt, createdBy: staffId, teamId: a.teamId,
-        });
-        credited.push({ userId, creditedMinutes: c.creditedMinutes, cappedMinutes: c.cappedMinutes, duplicate: c.duplicate });
+      const noShows = rows.filter((r) => r.inAt === null).map((r) => Number(r.u));
+      const attended = rows.filter((r) => r.inAt !== null).map((r) => Number(r.u));
+      for (const userId of noShows) {
+        await exec(m, "UPDATE team_activity_signups SET attendance = 'no_show' WHERE activity_id = ? AND user_id = ? AND attendance IS NULL", [id, userId]);
+      }
+      // All attendees at once: the ledger locks their rows in order, then the community pool once.
+      const results = await this.ledger.creditHoursMany(m, attended.map((userId) => ({
+        communityId: a.communityId, streetId: a.streetId, volunteerId: userId, minutes: a.creditMinutes, source: 'activity' as const, sourceId: a.id,
+        memo: a.title, at: a.startsAt, createdBy: staffId, teamId: a.teamId,
+      })));
+      const credited: CreditActivityResponse['credited'] = attended.map((userId, k) => ({
+        userId, creditedMinutes: results[k].creditedMinutes, cappedMinutes: results[k].cappedMinutes, duplicate: results[k].duplicate,
+      }));
+      for (const userId of attended) {
         await exec(m, "UPDATE team_activity_signups SET attendance = 'attended' WHERE activity_id = ? AND user_id = ? AND attendance IS NULL", [id, userId]);
       }
       await exec(m, "UPDATE team_activities SET status = 'credited', credited_at = COALESCE(credited_at, ?), credited_by = COALESCE(credited_by, ?) WHERE id = ?", [

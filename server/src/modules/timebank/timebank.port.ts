@@ -22,8 +22,11 @@ import type { EntityManager } from 'typeorm';
  *  - Double entry: pool −x, volunteer +x, balances updated in the same transaction.
  *  - minutes must be a positive integer (≤ 1440); otherwise throws DomainException TIMEBANK_INVALID_MINUTES.
  *  - It does NOT check that the volunteer is approved — the caller owns that rule.
+ *  - Several volunteers of one community in one transaction (a request's volunteers, an activity's attendees):
+ *    creditHoursMany(m, [...]) — the same rules for each, results in the order given; the pool is moved once, last.
  *  - MariaDB may pick the caller's transaction as a deadlock victim (rows locked: transaction key, daily
- *    counter, volunteer account, pool account — in that order); run the whole transaction again, e.g. with
+ *    counter, volunteer account, pool account — in that order; with several credits, each volunteer's rows in
+ *    volunteer order, then the pool); run the whole transaction again, e.g. with
  *    retryDeadlock(work, LEDGER_RETRIES) (database/database.service, ./timebank-ledger.repository).
  */
 export type TimebankCreditSource = 'help_request' | 'activity';
@@ -50,6 +53,8 @@ export interface TimebankCreditResult {
 
 export interface TimebankPort {
   creditHours(m: EntityManager, c: TimebankCreditInput): Promise<TimebankCreditResult>;
+  /** creditHours for several volunteers of one community at once (see above). */
+  creditHoursMany(m: EntityManager, credits: TimebankCreditInput[]): Promise<TimebankCreditResult[]>;
   /** Current stored balance in minutes (0 when the volunteer has no account yet). */
   balanceMinutes(m: EntityManager, communityId: number, volunteerId: number): Promise<number>;
 }

@@ -30,28 +30,55 @@ export interface DebitInput {
 export class TimebankService implements TimebankPort {
   constructor(private readonly ledger: TimebankLedgerRepository) {}
 
-  async creditHours(m: EntityManager, c: TimebankCreditInput): Promise<TimebankCreditResult> {
-    if (!Number.isInteger(c.minutes) || c.minutes < 1 || c.minutes > MAX_CREDIT_MINUTES) throw invalidMinutes();
-    if (![c.communityId, c.streetId, c.volunteerId, c.sourceId].every(isId)) throw new Error('creditHours: ids must be positive integers');
-    const day = chinaDay(c.at);
-    const now = new Date();
-    const txId = await this.ledger.insertTransaction(m, {
-      communityId: c.communityId, streetId: c.streetId, kind: 'credit', sourceType: c.source, sourceId: c.sourceId, volunteerId: c.volunteerId,
-      requestedMinutes: c.minutes, memo: c.memo, serviceDate: day, teamId: c.teamId ?? null, reversesId: null, createdBy: c.createdBy ?? null, at: now,
-    });
-    if (txId === null) return { creditedMinutes: 0, cappedMinutes: 0, duplicate: true, transactionId: null };
-    const cap = await this.ledger.dailyCap(m, c.communityId);
-    const fit = await this.ledger.takeDailyAllowance(m, c.communityId, c.volunteerId, day, c.minutes, cap);
-    if (fit > 0) {
-      const volunteer = await this.ledger.account(m, c.communityId, c.streetId, 'volunteer', c.volunteerId, now);
-      const pool = await this.ledger.account(m, c.communityId, c.streetId, 'pool', 0, now);
-      const ok = await this.ledger.post(m, txId, [
-        { accountId: volunteer, amount: fit, guardNonNegative: true, earned: fit },
-        { accountId: pool, amount: -fit, guardNonNegative: false, earned: 0 },
-      ], now);
-      if (!ok) throw new Error('credit could not be posted');
+  creditHours(m: EntityManager, c: TimebankCreditInput): Promise<TimebankCreditResult> {
+    return this.creditHoursMany(m, [c]).then(([r]) => r);
+  }
+
+  /**
+   * Credits of one community in the caller's transaction (a request's volunteers, an activity's attendees), each with
+   * creditHours' rules; results in the order given. Each credit's transaction key, daily counter and volunteer
+   * account are written in volunteer order, then the pool's side of all of them at once: the community's busiest
+   * row is locked last, once, and held only to the commit.
+   */
+  async creditHoursMany(m: EntityManager, credits: TimebankCreditInput[]): Promise<TimebankCreditResult[]> {
+    for (const c of credits) {
+      if (!Number.isInteger(c.minutes) || c.minutes < 1 || c.minutes > MAX_CREDIT_MINUTES) throw invalidMinutes();
+      if (![c.communityId, c.streetId, c.volunteerId, c.sourceId].every(isId)) throw new Error('creditHours: ids must be positive integers');
     }
-    return { creditedMinutes: fit, cappedMinutes: c.minutes - fit, duplicate: false, transactionId: txId };
+    if (!credits.length) return [];
+    const { communityId, streetId } = credits[0];
+    if (credits.some((c) => c.communityId !== communityId || c.streetId !== streetId)) throw new Error('creditHoursMany: one community at a time');
+    const now = new Date();
+    const accounts = await this.ledger.accountIds(m, communityId, [...new Set(credits.map((c) => c.volunteerId))]);
+    const results: TimebankCreditResult[] = [];
+    const poolSide: { transactionId: number; minutes: number }[] = [];
+    let cap: number | null = null;
+    for (const i of credits.map((_, k) => k).sort((a, b) => credits[a].volunteerId - credits[b].volunteerId)) {
+      const c = credits[i];
+      const day = chinaDay(c.at);
+      const txId = await this.ledger.insertTransaction(m, {
+        communityId, streetId, kind: 'credit', sourceType: c.source, sourceId: c.sourceId, volunteerId: c.volunteerId,
+        requestedMinutes: c.minutes, memo: c.memo, serviceDate: day, teamId: c.teamId ?? null, reversesId: null, createdBy: c.createdBy ?? null, at: now,
+      });
+      if (txId === null) {
+        results[i] = { creditedMinutes: 0, cappedMinutes: 0, duplicate: true, transactionId: null };
+        continue;
+      }
+      cap ??= await this.ledger.dailyCap(m, communityId);
+      const fit = await this.ledger.takeDailyAllowance(m, communityId, c.volunteerId, day, c.minutes, cap);
+      if (fit > 0) {
+        let account = accounts.volunteers.get(c.volunteerId);
+        if (account === undefined) accounts.volunteers.set(c.volunteerId, (account = await this.ledger.account(m, communityId, streetId, 'volunteer', c.volunteerId, now)));
+        await this.ledger.postVolunteer(m, txId, account, fit, now);
+        poolSide.push({ transactionId: txId, minutes: fit });
+      }
+      results[i] = { creditedMinutes: fit, cappedMinutes: c.minutes - fit, duplicate: false, transactionId: txId };
+    }
+    if (poolSide.length) {
+      const pool = accounts.pool ?? (await this.ledger.account(m, communityId, streetId, 'pool', 0, now));
+      await this.ledger.postPool(m, pool, poolSide, now);
+    }
+    return results;
   }
 
   async balanceMinutes(m: EntityManager, communityId: number, volunteerId: number): Promise<number> {

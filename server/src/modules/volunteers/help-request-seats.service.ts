@@ -2,20 +2,22 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ErrorCode } from '../../../../contracts/errors';
 import type { DispatchHelpRequest, HelpRequestDetail } from '../../../../contracts/volunteers.contract';
-import { loadCurrentUser } from '../../common/auth/current-user-row';
+import { loadCurrentUser, sessionExpired } from '../../common/auth/current-user-row';
 import type { AuthClaims } from '../../common/auth/token.service';
 import { conflict, DomainException } from '../../common/domain-exception';
 import { DatabaseService, isUniqueViolation } from '../../database/database.service';
-import { HelpRequestAccess, helpRequestNotFound, illegal, isStaffOf, stale } from './help-request-access';
+import { actionsOf, HelpRequestAccess, helpRequestNotFound, illegal, isStaffOf, stale, viewOf } from './help-request-access';
 import { canRequest, canSeat, isDueSoon } from './help-request-lifecycle';
 import { HelpRequestsQueryService } from './help-requests-query.service';
 import { HelpRequestsRepository } from './help-requests.repository';
 import { excerpt, HelpRequestNotices } from './help-request-notices';
-import { HelpRequestAssignmentEntity, type HelpRequestEntity } from './volunteers.entities';
+import type { HelpRequestEntity } from './volunteers.entities';
+import { toHelpRequestDetailNamed, toHelpRequestItem } from './volunteers.mapper';
 
 const taken = () => conflict(ErrorCode.REQUEST_TAKEN, '手慢了，这条微心愿已经有志愿者接了');
 const alreadyOn = () => conflict(ErrorCode.ALREADY_ON_REQUEST, '您已经在这条微心愿上了（退出或谢绝后不能再接同一条）');
 const notOn = () => new DomainException(ErrorCode.NOT_ON_REQUEST, 403, '您没有接这条微心愿');
+const notApproved = () => new DomainException(ErrorCode.VOLUNTEER_NOT_APPROVED, 403, '只有本社区审核通过的志愿者才能接单');
 const MAX_TEAM_ALERTS = 50;
 
 /**
@@ -33,20 +35,33 @@ export class HelpRequestSeatsService {
     private readonly notices: HelpRequestNotices,
   ) {}
 
+  /**
+   * A volunteer's claim (接单): the hot path of a claim race. One read (me, the request and its names, my approval, my
+   * seat), then one transaction: the seat counter's conditional UPDATE (a loser is told REQUEST_TAKEN at once), the
+   * unique seat row, the counters and seats as they now are, the event, the notice. The answer is built from that,
+   * with the history read once after.
+   */
   async claim(auth: AuthClaims, id: number): Promise<HelpRequestDetail> {
-    const row = await this.requests.find(id);
+    const ctx = await this.requests.context(id, auth.sub);
+    if (!ctx) throw sessionExpired();
+    const { row } = ctx;
     if (!row) throw helpRequestNotFound();
-    await this.access.assertApproved(this.db.manager, auth.sub, row.communityId);
+    if (!ctx.approved) throw notApproved();
     if (row.requesterId === auth.sub || row.postedBy === auth.sub) throw new DomainException(ErrorCode.OWN_HELP_REQUEST, 422, '不能接自己的微心愿');
     if (row.status === 'filled') throw taken();
     if (!canRequest('claim', row.status)) throw illegal(row.status, '接单');
-    await this.db.transaction(async (m) => {
+    if (ctx.seat) throw alreadyOn();
+    const { state, eventId } = await this.db.transaction(async (m) => {
       await this.seat(m, row, auth.sub, 'claim', null);
-      const now = await this.requests.find(row.id, m);
-      await this.requests.insertEvent(m, { requestId: row.id, actorId: auth.sub, actorRole: auth.role, type: 'claimed', fromStatus: 'open', toStatus: now!.status, volunteerId: auth.sub });
+      const now = await this.requests.seats(m, row.id);
+      const ev = await this.requests.insertEvent(m, { requestId: row.id, actorId: auth.sub, actorRole: auth.role, type: 'claimed', fromStatus: 'open', toStatus: now.status, volunteerId: auth.sub });
       await this.notices.tell(m, row.requesterId ?? row.postedBy, row, 'help.claimed', '有志愿者接单了', `“${excerpt(row)}”已有志愿者接单`);
+      return { state: now, eventId: ev };
     });
-    return this.query.detail(auth, id);
+    const after = { ...row, status: state.status, takenCount: state.takenCount, version: state.version };
+    const view = viewOf(ctx.actor, after, 'accepted', true);
+    const item = toHelpRequestItem(after, { ...ctx.names, seats: state.seats }, 'accepted', actionsOf(after, view));
+    return toHelpRequestDetailNamed(item, await this.requests.eventsUpTo(row.id, eventId));
   }
 
   async dispatch(auth: AuthClaims, id: number, body: DispatchHelpRequest): Promise<HelpRequestDetail> {
@@ -60,10 +75,11 @@ export class HelpRequestSeatsService {
       throw new DomainException(ErrorCode.VOLUNTEER_NOT_APPROVED, 422, '只能派给本社区审核通过的志愿者');
     }
     await this.db.transaction(async (m) => {
+      if (await this.requests.seatOf(m, row.id, body.volunteerUserId)) throw alreadyOn();
       await this.seat(m, row, body.volunteerUserId, 'dispatch', actor.id);
-      const now = await this.requests.find(row.id, m);
+      const now = await this.requests.seats(m, row.id);
       await this.requests.insertEvent(m, {
-        requestId: row.id, actorId: actor.id, actorRole: actor.role, type: 'dispatched', fromStatus: 'open', toStatus: now!.status, volunteerId: body.volunteerUserId, note: body.note,
+        requestId: row.id, actorId: actor.id, actorRole: actor.role, type: 'dispatched', fromStatus: 'open', toStatus: now.status, volunteerId: body.volunteerUserId, note: body.note,
       });
       await this.notices.tell(m, body.volunteerUserId, row, 'help.dispatched', '社区给您派单了', `“${excerpt(row)}”，请接受或谢绝`);
     });
@@ -131,13 +147,10 @@ export class HelpRequestSeatsService {
 
   /** One seat: the conditional UPDATE, then the unique row (a duplicate rolls the seat back). */
   private async seat(m: EntityManager, row: HelpRequestEntity, volunteerId: number, via: 'claim' | 'dispatch', by: number | null): Promise<void> {
-    if (await this.requests.seatOf(m, row.id, volunteerId)) throw alreadyOn();
-    if (!(await this.requests.takeSeat(m, row.id))) throw taken();
     const now = new Date();
+    if (!(await this.requests.takeSeat(m, row.id, now))) throw taken();
     try {
-      await m.insert(HelpRequestAssignmentEntity, {
-        requestId: row.id, volunteerId, communityId: row.communityId, status: via === 'claim' ? 'accepted' : 'dispatched', via, dispatchedBy: by, createdAt: now, updatedAt: now,
-      });
+      await this.requests.insertSeat(m, { requestId: row.id, volunteerId, communityId: row.communityId, status: via === 'claim' ? 'accepted' : 'dispatched', via, dispatchedBy: by }, now);
     } catch (err) {
       if (isUniqueViolation(err)) throw alreadyOn();
       throw err;

@@ -10,16 +10,17 @@ import { loadCurrentUser } from '../../common/auth/current-user-row';
 import type { AuthClaims } from '../../common/auth/token.service';
 import { DomainException, forbidden } from '../../common/domain-exception';
 import { IdempotencyService, type StoredResponse } from '../../common/idempotency/idempotency.service';
-import { DatabaseService } from '../../database/database.service';
+import { DatabaseService, retryDeadlock } from '../../database/database.service';
 import { BuildingEntity, CommunityEntity, GridEntity, UnitEntity } from '../org/org.entities';
+import { LEDGER_RETRIES } from '../timebank/timebank-ledger.repository';
 import { TimebankService } from '../timebank/timebank.service';
-import { HelpRequestAccess, illegal, stale } from './help-request-access';
+import { actionsOf, HelpRequestAccess, illegal, stale, type LeanHelpContext } from './help-request-access';
 import { excerpt, HelpRequestNotices, hours } from './help-request-notices';
 import { canRequest, creditMinutes } from './help-request-lifecycle';
 import { HelpRequestsQueryService } from './help-requests-query.service';
 import { HelpRequestsRepository } from './help-requests.repository';
 import { HelpRequestAssignmentEntity, HelpRequestEntity } from './volunteers.entities';
-import { toHelpRequestItem, type HelpRequestNames } from './volunteers.mapper';
+import { toHelpRequestDetailNamed, toHelpRequestItem, type HelpRequestNames } from './volunteers.mapper';
 
 interface Place { unitId: number; gridId: number; communityId: number; streetId: number; names: Omit<HelpRequestNames, 'seats' | 'requesterName'> }
 
@@ -91,44 +92,53 @@ export class HelpRequestsService {
   }
 
   async confirm(auth: AuthClaims, id: number, body: ConfirmHelpRequest): Promise<HelpRequestDetail> {
-    const ctx = await this.access.load(auth, id);
+    const ctx = await this.access.loadLean(auth, id);
     if (!ctx.view.isRequester) throw forbidden('只有许愿的居民可以确认');
-    return this.complete(auth, ctx.row, { rating: body.rating, comment: body.comment ?? null, minutes: undefined, version: body.version });
+    return this.complete(auth, ctx, { rating: body.rating, comment: body.comment ?? null, minutes: undefined, version: body.version });
   }
 
   async confirmOnBehalf(auth: AuthClaims, id: number, body: ConfirmOnBehalf): Promise<HelpRequestDetail> {
-    const ctx = await this.access.load(auth, id);
+    const ctx = await this.access.loadLean(auth, id);
     if (!ctx.view.isStaff) throw forbidden('只有本辖区的工作人员可以代为确认');
-    return this.complete(auth, ctx.row, { rating: body.rating ?? null, comment: body.comment ?? null, minutes: body.minutes, version: body.version });
+    return this.complete(auth, ctx, { rating: body.rating ?? null, comment: body.comment ?? null, minutes: body.minutes, version: body.version });
   }
 
   /**
-   * done → confirmed and the hours, in ONE transaction: only one confirmation wins the conditional update, and the
-   * time bank's unique (source, id, volunteer) key would refuse a second credit anyway.
+   * done → confirmed and the hours, in ONE transaction (run again whole if MariaDB picks it as a deadlock victim):
+   * only one confirmation wins the conditional update at the version read, and the time bank's unique (source, id,
+   * volunteer) key would refuse a second credit anyway. One read before (HELP_CONTEXT_SQL); the answer is built from
+   * what was written and the seats read inside, with the history read once after.
    */
-  private async complete(auth: AuthClaims, row: HelpRequestEntity, c: { rating: number | null; comment: string | null; minutes: number | undefined; version: number | undefined }): Promise<HelpRequestDetail> {
+  private async complete(
+    auth: AuthClaims, ctx: LeanHelpContext, c: { rating: number | null; comment: string | null; minutes: number | undefined; version: number | undefined },
+  ): Promise<HelpRequestDetail> {
+    const { row } = ctx;
     if (!canRequest('confirm', row.status)) throw illegal(row.status, '确认');
     if (c.version !== undefined && c.version !== Number(row.version)) throw stale(row);
-    const minutes = creditMinutes(new Date(row.windowFrom), new Date(row.windowTo), c.minutes);
+    const minutes = creditMinutes(row.windowFrom, row.windowTo, c.minutes);
     const now = new Date();
-    await this.db.transaction(async (m) => {
-      const patch = { status: 'confirmed' as const, confirmedAt: now, confirmedBy: auth.sub, rating: c.rating, ratingComment: c.comment, creditedMinutes: minutes, closedAt: now };
-      if (!(await this.requests.transition(m, row, ['done'], patch))) throw stale(row);
-      const volunteers = await this.requests.seatedIds(m, row.id, ['accepted']);
-      for (const volunteerId of volunteers) {
-        const r = await this.timebank.creditHours(m, {
-          communityId: row.communityId, streetId: row.streetId, volunteerId, minutes, source: 'help_request', sourceId: row.id,
-          memo: `微心愿：${excerpt(row)}`, at: new Date(row.windowFrom), createdBy: auth.sub,
-        });
-        const credited = r.duplicate ? 0 : r.creditedMinutes;
+    const note = [c.rating ? `评分 ${c.rating}` : null, c.comment, `每人计 ${hours(minutes)}`].filter(Boolean).join('；');
+    const { seats, eventId } = await retryDeadlock(() => this.db.transaction(async (m) => {
+      if (!(await this.requests.confirmDone(m, row, { by: auth.sub, rating: c.rating, comment: c.comment, minutes, at: now }))) throw stale(row);
+      const ev = await this.requests.insertEvent(m, { requestId: row.id, actorId: auth.sub, actorRole: auth.role, type: 'confirmed', fromStatus: 'done', toStatus: 'confirmed', note });
+      const state = await this.requests.seats(m, row.id);
+      const volunteers = state.seats.filter((s) => s.status === 'accepted').map((s) => s.userId);
+      const credits = await this.timebank.creditHoursMany(m, volunteers.map((volunteerId) => ({
+        communityId: row.communityId, streetId: row.streetId, volunteerId, minutes, source: 'help_request' as const, sourceId: row.id,
+        memo: `微心愿：${excerpt(row)}`, at: row.windowFrom, createdBy: auth.sub,
+      })));
+      for (const [k, volunteerId] of volunteers.entries()) {
+        const credited = credits[k].duplicate ? 0 : credits[k].creditedMinutes;
         await this.notices.tell(m, volunteerId, row, 'help.confirmed', '服务已确认', `“${excerpt(row)}”已确认完成，${credited > 0 ? `存入红色银行 ${hours(credited)}` : '今日时长已达上限，本次未计入'}`);
       }
-      await this.requests.insertEvent(m, {
-        requestId: row.id, actorId: auth.sub, actorRole: auth.role, type: 'confirmed', fromStatus: 'done', toStatus: 'confirmed',
-        note: [c.rating ? `评分 ${c.rating}` : null, c.comment, `每人计 ${hours(minutes)}`].filter(Boolean).join('；'),
-      });
-    });
-    return this.query.detail(auth, row.id);
+      return { seats: state, eventId: ev };
+    }), LEDGER_RETRIES);
+    const after: HelpRequestEntity = {
+      ...row, status: 'confirmed', version: Number(row.version) + 1, takenCount: seats.takenCount, confirmedAt: now, confirmedBy: auth.sub,
+      rating: c.rating, ratingComment: c.comment, creditedMinutes: minutes, closedAt: now, updatedAt: now,
+    };
+    const item = toHelpRequestItem(after, { ...ctx.names, seats: seats.seats }, ctx.seat?.status ?? null, actionsOf(after, ctx.view));
+    return toHelpRequestDetailNamed(item, await this.requests.eventsUpTo(row.id, eventId));
   }
 
   private async create(

@@ -54,11 +54,26 @@ export function toHelpRequestItem(r: HelpRequestEntity, n: HelpRequestNames, myS
   };
 }
 
-export function toHelpRequestDetail(item: HelpRequestItem, events: HelpRequestEventEntity[], names: Map<number, string>): HelpRequestDetail {
+/** An event as stored (the entity, or a raw row with datetimes as the driver returns them). */
+type EventRow = Pick<HelpRequestEventEntity, 'id' | 'type' | 'fromStatus' | 'toStatus' | 'actorId' | 'volunteerId' | 'note'> & { createdAt: Date | string };
+
+export function toHelpRequestDetail(item: HelpRequestItem, events: EventRow[], names: Map<number, string>): HelpRequestDetail {
   return { ...item, events: events.map((e) => toEventItem(e, names)) };
 }
 
-function toEventItem(e: HelpRequestEventEntity, names: Map<number, string>): HelpRequestEventItem {
+/** The same detail from events read with their people's names joined in (HelpRequestsRepository.eventsUpTo). */
+export function toHelpRequestDetailNamed(
+  item: HelpRequestItem, events: (EventRow & { actorName: string | null; volunteerName: string | null })[],
+): HelpRequestDetail {
+  const names = new Map<number, string>();
+  for (const e of events) {
+    if (e.actorName !== null) names.set(Number(e.actorId), e.actorName);
+    if (e.volunteerId !== null && e.volunteerName !== null) names.set(Number(e.volunteerId), e.volunteerName);
+  }
+  return toHelpRequestDetail(item, events, names);
+}
+
+function toEventItem(e: EventRow, names: Map<number, string>): HelpRequestEventItem {
   return {
     id: Number(e.id), type: e.type as HelpRequestEventType, fromStatus: e.fromStatus, toStatus: e.toStatus,
     actorName: Number(e.actorId) === 0 ? '系统' : names.get(Number(e.actorId)) ?? '', volunteerName: e.volunteerId === null ? null : names.get(Number(e.volunteerId)) ?? null,
