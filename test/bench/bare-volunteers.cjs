@@ -126,7 +126,9 @@ function registerVolunteers(app, db, auth) {
     const out = await db.tx(async (t) => {
       const now = new Date();
       if (db.changes(await t.run(repo.TAKE_SEAT_SQL, [db.date(now), requestId])) !== 1) throw fail('REQUEST_TAKEN');
-      await t.run(repo.INSERT_ASSIGNMENT_SQL, [requestId, claims.sub, row.communityId, 'accepted', 'claim', null, db.date(now), db.date(now)]);
+      if (db.changes(await t.run(repo.INSERT_ASSIGNMENT_SQL, [requestId, claims.sub, row.communityId, 'accepted', 'claim', null, db.date(now), db.date(now), claims.sub, row.communityId])) !== 1) {
+        throw fail('VOLUNTEER_NOT_APPROVED');
+      }
       const state = repo.seatsStateOf(await t.all(repo.SEATS_SQL, [requestId]));
       const eventId = db.insertId(await t.run(repo.INSERT_EVENT_SQL, [requestId, claims.sub, claims.role, 'claimed', 'open', state.status, claims.sub, null, db.date(new Date())]));
       await notice(db, t, row.requesterId ?? row.postedBy, requestId, 'help.claimed', '有志愿者接单了', `“${excerpt(row)}”已有志愿者接单`);

@@ -172,6 +172,36 @@ describe.each(DIALECTS)('suspending and reinstating volunteers on %s', (dialect)
     expect(given.map((e) => e.type)).toEqual([now.status]);
   });
 
+  it('a claim racing a suspension: the seat row is written only while the volunteer is approved (403, nothing taken)', async () => {
+    const [v] = await approvedVolunteers(t, area, 1);
+    const r = await post();
+    const row = await rowOf(v.id);
+    const token = await as(v);
+    let claimed;
+    if (dialect === 'mariadb') {
+      // The claim reads "approved" before its transaction; hold the volunteer's row so its seat INSERT…SELECT waits,
+      // then suspend in that held transaction. The seat's SELECT sees the suspension and writes nothing.
+      const hold = t.ds.createQueryRunner();
+      await hold.connect();
+      await hold.startTransaction();
+      await hold.query('SELECT id FROM volunteers WHERE id = ? FOR UPDATE', [row.id]);
+      const claiming = http.post(`/api/help-requests/${r.id}/claim`, {}, token);
+      await lockWaits(t.ds, 1);
+      await hold.query("UPDATE volunteers SET status = 'suspended' WHERE id = ?", [row.id]);
+      await hold.commitTransaction();
+      await hold.release();
+      claimed = await claiming;
+    } else {
+      // SQLite runs one writer at a time: the suspension is either wholly before the claim or wholly after.
+      await t.ds.query("UPDATE volunteers SET status = 'suspended' WHERE id = ?", [row.id]);
+      claimed = await http.post(`/api/help-requests/${r.id}/claim`, {}, token);
+    }
+    expect(claimed.status).toBe(403);
+    expect(claimed.body.code).toBe('VOLUNTEER_NOT_APPROVED');
+    expect(await t.ds.manager.findOneByOrFail(HelpRequestEntity, { id: r.id })).toMatchObject({ status: 'open', takenCount: 0 });
+    expect(await t.ds.manager.count(HelpRequestAssignmentEntity, { where: { requestId: r.id } })).toBe(0);
+  });
+
   it('suspension cancels the sign-ups for activities not started yet and reopens their slots; an activity under way keeps its sign-up', async () => {
     const [v, w] = await approvedVolunteers(t, area, 2);
     const create = async (title: string) => {

@@ -114,6 +114,12 @@ export function isUniqueViolation(err: unknown): boolean {
   );
 }
 
+/** Rows changed by one raw UPDATE/INSERT…SELECT inside a transaction (the structured result carries them on both drivers). */
+export async function changedRows(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
+  if (!m.queryRunner) throw new Error('conditional updates run inside a transaction');
+  return affectedRows(await m.queryRunner.query(sql, params, true));
+}
+
 /** Rows changed by an UPDATE/DELETE, whatever the driver reports. */
 export function affectedRows(result: { affected?: number | null; raw?: unknown }): number {
   if (typeof result.affected === 'number') return result.affected;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomFillSync } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import type { RegistrationStatus, SessionStatus } from '../../../../contracts/deliberation.contract';
-import { affectedRows, DatabaseService, isUniqueViolation } from '../../database/database.service';
+import { affectedRows, changedRows, DatabaseService, isUniqueViolation } from '../../database/database.service';
 import {
   DeliberationRegistrationEntity, DeliberationRepresentativeEntity, DeliberationSeriesEntity, DeliberationSessionEntity,
 } from './deliberation.entities';
@@ -87,11 +87,6 @@ export interface SignUpContext {
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-/** Rows changed by one raw UPDATE inside a transaction (the structured result carries them on both drivers). */
-async function changedRows(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
-  if (!m.queryRunner) throw new Error('conditional updates run inside a transaction');
-  return affectedRows(await m.queryRunner.query(sql, params, true));
-}
 
 /** Every write here is a single statement whose WHERE carries the invariant; callers check the affected rows. */
 @Injectable()

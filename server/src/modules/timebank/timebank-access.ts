@@ -25,8 +25,12 @@ export async function residentCommunity(m: EntityManager, userId: number): Promi
 }
 
 /** Whether the user is an approved 小红帽 of the community (volunteers module's table). */
-export async function isApprovedVolunteer(m: EntityManager, userId: number, communityId: number): Promise<boolean> {
-  const rows = (await m.query("SELECT id FROM volunteers WHERE user_id = ? AND community_id = ? AND status = 'approved'", [userId, communityId])) as unknown[];
+/**
+ * Approved in this community now. With `lock` (a locking read suffix, DatabaseService.forUpdate) the volunteer's row stays
+ * locked to the end of the caller's transaction, so a suspension waits for it (and then sees what it wrote) or came first.
+ */
+export async function isApprovedVolunteer(m: EntityManager, userId: number, communityId: number, lock = ''): Promise<boolean> {
+  const rows = (await m.query(`SELECT id FROM volunteers WHERE user_id = ? AND community_id = ? AND status = 'approved'${lock}`, [userId, communityId])) as unknown[];
   return rows.length > 0;
 }
 

@@ -18,6 +18,7 @@ const taken = () => conflict(ErrorCode.REQUEST_TAKEN, '手慢了，这条微心�
 const alreadyOn = () => conflict(ErrorCode.ALREADY_ON_REQUEST, '您已经在这条微心愿上了（退出或谢绝后不能再接同一条）');
 const notOn = () => new DomainException(ErrorCode.NOT_ON_REQUEST, 403, '您没有接这条微心愿');
 const notApproved = () => new DomainException(ErrorCode.VOLUNTEER_NOT_APPROVED, 403, '只有本社区审核通过的志愿者才能接单');
+const notApprovedTarget = () => new DomainException(ErrorCode.VOLUNTEER_NOT_APPROVED, 422, '只能派给本社区审核通过的志愿者');
 const MAX_TEAM_ALERTS = 50;
 
 /**
@@ -71,9 +72,7 @@ export class HelpRequestSeatsService {
     if (row.status === 'filled') throw taken();
     if (!canRequest('dispatch', row.status)) throw illegal(row.status, '派单');
     if (body.volunteerUserId === row.requesterId) throw new DomainException(ErrorCode.OWN_HELP_REQUEST, 422, '不能把微心愿派给许愿人自己');
-    if (!(await this.access.isApproved(this.db.manager, body.volunteerUserId, row.communityId))) {
-      throw new DomainException(ErrorCode.VOLUNTEER_NOT_APPROVED, 422, '只能派给本社区审核通过的志愿者');
-    }
+    if (!(await this.access.isApproved(this.db.manager, body.volunteerUserId, row.communityId))) throw notApprovedTarget();
     await this.db.transaction(async (m) => {
       if (await this.requests.seatOf(m, row.id, body.volunteerUserId)) throw alreadyOn();
       await this.seat(m, row, body.volunteerUserId, 'dispatch', actor.id);
@@ -90,6 +89,8 @@ export class HelpRequestSeatsService {
     const { row, seat } = await this.access.load(auth, id);
     if (!seat) throw notOn();
     if (!canSeat('accept', seat.status) || !canRequest('give_back', row.status)) throw illegal(row.status, '接受派单');
+    // A suspension takes back pending dispatches; this says why to a volunteer who opens an old notice afterwards.
+    if (!(await this.access.isApproved(this.db.manager, auth.sub, row.communityId))) throw notApproved();
     await this.db.transaction(async (m) => {
       if (!(await this.requests.moveSeat(m, seat.id, ['dispatched'], 'accepted'))) throw stale(row);
       await this.requests.insertEvent(m, { requestId: row.id, actorId: auth.sub, actorRole: auth.role, type: 'accepted', fromStatus: row.status, toStatus: row.status, volunteerId: auth.sub });
@@ -150,7 +151,9 @@ export class HelpRequestSeatsService {
     const now = new Date();
     if (!(await this.requests.takeSeat(m, row.id, now))) throw taken();
     try {
-      await this.requests.insertSeat(m, { requestId: row.id, volunteerId, communityId: row.communityId, status: via === 'claim' ? 'accepted' : 'dispatched', via, dispatchedBy: by }, now);
+      const seated = await this.requests.insertSeat(m, { requestId: row.id, volunteerId, communityId: row.communityId, status: via === 'claim' ? 'accepted' : 'dispatched', via, dispatchedBy: by }, now);
+      // Suspended (or moved) since the read before the transaction: the seat taken above rolls back with this throw.
+      if (!seated) throw via === 'claim' ? notApproved() : notApprovedTarget();
     } catch (err) {
       if (isUniqueViolation(err)) throw alreadyOn();
       throw err;

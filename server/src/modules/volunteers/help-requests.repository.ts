@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import type { AssignmentStatus, HelpRequestStatus } from '../../../../contracts/volunteers.constants';
 import { dbDate } from '../../common/time';
-import { affectedRows, DatabaseService } from '../../database/database.service';
+import { affectedRows, changedRows, DatabaseService } from '../../database/database.service';
 import { CommunityEntity, GridEntity, UnitEntity, BuildingEntity } from '../org/org.entities';
 import { UserEntity } from '../users/user.entity';
 import { HelpRequestAssignmentEntity, HelpRequestEntity, HelpRequestEventEntity } from './volunteers.entities';
@@ -59,9 +59,15 @@ export const HELP_CONTEXT_SQL = `SELECT u.id AS userId, u.name AS userName, u.ro
 export const TAKE_SEAT_SQL = `UPDATE help_requests SET status = CASE WHEN taken_count + 1 >= volunteers_needed THEN 'filled' ELSE 'open' END,
        taken_count = taken_count + 1, version = version + 1, updated_at = ?
  WHERE id = ? AND status = 'open' AND taken_count < volunteers_needed`;
-/** One row per (request, volunteer), ever: the unique key refuses a second. */
-export const INSERT_ASSIGNMENT_SQL =
-  'INSERT INTO help_request_assignments (request_id, volunteer_id, community_id, status, via, dispatched_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
+/**
+ * One row per (request, volunteer), ever: the unique key refuses a second. The row is written only while the volunteer
+ * is approved in the request's community: the SELECT reads the volunteer's row with a shared lock (MariaDB, INSERT…SELECT),
+ * so a suspension committing meanwhile either waits for this seat (and then finds it) or is seen here (no row: 0
+ * affected). Parameters: request, volunteer, community, status, via, dispatched_by, created_at, updated_at, volunteer,
+ * community.
+ */
+export const INSERT_ASSIGNMENT_SQL = `INSERT INTO help_request_assignments (request_id, volunteer_id, community_id, status, via, dispatched_by, created_at, updated_at)
+SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM volunteers v WHERE v.user_id = ? AND v.community_id = ? AND v.status = 'approved'`;
 export const INSERT_EVENT_SQL =
   'INSERT INTO help_request_events (request_id, actor_id, actor_role, type, from_status, to_status, volunteer_id, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
 /**
@@ -168,11 +174,6 @@ function requestOf(x: Record<string, any>): HelpRequestEntity {
   };
 }
 
-/** Rows changed by one raw UPDATE inside a transaction (the structured result carries them on both drivers). */
-async function changedRows(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
-  if (!m.queryRunner) throw new Error('conditional updates run inside a transaction');
-  return affectedRows(await m.queryRunner.query(sql, params, true));
-}
 
 /** Rows of help requests, their seats and history. Every status change is a conditional UPDATE checked by affected rows. */
 @Injectable()
@@ -204,12 +205,12 @@ export class HelpRequestsRepository {
     return (await changedRows(m, TAKE_SEAT_SQL, [this.db.dateParam(now), id])) === 1;
   }
 
-  /** The seat's row; a second one for the same (request, volunteer) throws a unique violation. */
+  /** The seat's row; false when the volunteer is no longer approved there; a second one for the same (request, volunteer) throws a unique violation. */
   async insertSeat(
     m: EntityManager, s: { requestId: number; volunteerId: number; communityId: number; status: AssignmentStatus; via: 'claim' | 'dispatch'; dispatchedBy: number | null }, now: Date,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const at = this.db.dateParam(now);
-    await m.query(INSERT_ASSIGNMENT_SQL, [s.requestId, s.volunteerId, s.communityId, s.status, s.via, s.dispatchedBy, at, at]);
+    return (await changedRows(m, INSERT_ASSIGNMENT_SQL, [s.requestId, s.volunteerId, s.communityId, s.status, s.via, s.dispatchedBy, at, at, s.volunteerId, s.communityId])) === 1;
   }
 
   /** The counters and the seats held, inside the transaction that changed them (see SEATS_SQL). */

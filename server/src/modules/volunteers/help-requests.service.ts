@@ -125,7 +125,7 @@ export class HelpRequestsService {
       const volunteers = state.seats.filter((s) => s.status === 'accepted').map((s) => s.userId);
       const credits = await this.timebank.creditHoursMany(m, volunteers.map((volunteerId) => ({
         communityId: row.communityId, streetId: row.streetId, volunteerId, minutes, source: 'help_request' as const, sourceId: row.id,
-        memo: `微心愿：${excerpt(row)}`, at: row.windowFrom, createdBy: auth.sub,
+        memo: `微心愿：${excerpt(row)}`, at: serviceDay(row), createdBy: auth.sub,
       })));
       for (const [k, volunteerId] of volunteers.entries()) {
         const credited = credits[k].duplicate ? 0 : credits[k].creditedMinutes;
@@ -195,4 +195,13 @@ function checkWindow(fromIso: string, toIso: string): { from: Date; to: Date } {
   if (to.getTime() <= now) throw windowInvalid('时间已经过去了，请重新选择');
   if (from.getTime() > now + WINDOW_MAX_DAYS_AHEAD * 24 * 3600_000) throw windowInvalid(`最多提前 ${WINDOW_MAX_DAYS_AHEAD} 天许愿`);
   return { from, to };
+}
+
+/**
+ * The day the hours count for (the daily cap, the ledger's service date): the booked window's start, or the moment the
+ * volunteer marked it done when that came earlier (helped ahead of time, as agreed with the requester).
+ */
+function serviceDay(r: Pick<HelpRequestEntity, 'windowFrom' | 'doneAt'>): Date {
+  const from = new Date(r.windowFrom);
+  return r.doneAt && new Date(r.doneAt) < from ? new Date(r.doneAt) : from;
 }
