@@ -14,7 +14,7 @@ const LEDGER_RETRIES = ledger.LEDGER_RETRIES;
 
 const err = (reply, status, code) => reply.code(status).send({ code });
 const id = (raw) => (/^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null);
-const fail = (code) => Object.assign(new Error(code), { domain: code });
+const fail = (code, status = 409) => Object.assign(new Error(code), { domain: code, status });
 const isUnique = (e) => /UNIQUE|Duplicate entry/i.test(e.message || '');
 
 /** DatabaseService's retryDeadlock: the whole transaction again when MariaDB picked it as a deadlock victim. */
@@ -106,7 +106,7 @@ function registerVolunteers(app, db, auth) {
     const x = await db.one(repo.HELP_CONTEXT_SQL, [requestId, userId]);
     return x ? repo.helpContextOf(x) : null;
   };
-  const asCode = (e) => (e.domain ? e.domain : isUnique(e) ? 'ALREADY_ON_REQUEST' : Promise.reject(e));
+  const asCode = (e) => (e.domain ? { code: e.domain, status: e.status } : isUnique(e) ? { code: 'ALREADY_ON_REQUEST', status: 409 } : Promise.reject(e));
 
   // 接单: HelpRequestSeatsService.claim.
   app.post('/api/help-requests/:id/claim', async (req, reply) => {
@@ -127,14 +127,14 @@ function registerVolunteers(app, db, auth) {
       const now = new Date();
       if (db.changes(await t.run(repo.TAKE_SEAT_SQL, [db.date(now), requestId])) !== 1) throw fail('REQUEST_TAKEN');
       if (db.changes(await t.run(repo.INSERT_ASSIGNMENT_SQL, [requestId, claims.sub, row.communityId, 'accepted', 'claim', null, db.date(now), db.date(now), claims.sub, row.communityId])) !== 1) {
-        throw fail('VOLUNTEER_NOT_APPROVED');
+        throw fail('VOLUNTEER_NOT_APPROVED', 403);
       }
       const state = repo.seatsStateOf(await t.all(repo.SEATS_SQL, [requestId]));
       const eventId = db.insertId(await t.run(repo.INSERT_EVENT_SQL, [requestId, claims.sub, claims.role, 'claimed', 'open', state.status, claims.sub, null, db.date(new Date())]));
       await notice(db, t, row.requesterId ?? row.postedBy, requestId, 'help.claimed', '有志愿者接单了', `“${excerpt(row)}”已有志愿者接单`);
       return { state, eventId };
     }).catch(asCode);
-    if (typeof out === 'string') return err(reply, 409, out);
+    if (out.code) return err(reply, out.status, out.code);
     const after = { ...row, status: out.state.status, takenCount: out.state.takenCount, version: out.state.version };
     const view = { isRequester: false, isPoster: false, isStaff: false, isApprovedVolunteer: true, seat: 'accepted' };
     return reply.code(200).send(await answer(db, ctx, after, out.state.seats, 'accepted', view, out.eventId));
@@ -177,14 +177,14 @@ function registerVolunteers(app, db, auth) {
       const state = repo.seatsStateOf(await t.all(repo.SEATS_SQL, [requestId]));
       const volunteers = state.seats.filter((s) => s.status === 'accepted').map((s) => s.userId);
       const credited = volunteers.length ? await creditHoursMany(db, t, volunteers.map((volunteerId) => ({
-        communityId: row.communityId, streetId: row.streetId, volunteerId, minutes, sourceId: requestId, memo: `微心愿：${excerpt(row)}`, at: row.windowFrom, createdBy: claims.sub,
+        communityId: row.communityId, streetId: row.streetId, volunteerId, minutes, sourceId: requestId, memo: `微心愿：${excerpt(row)}`, at: life.serviceDay(row), createdBy: claims.sub,
       }))) : [];
       for (const [k, volunteerId] of volunteers.entries()) {
         await notice(db, t, volunteerId, requestId, 'help.confirmed', '服务已确认', `“${excerpt(row)}”已确认完成，${credited[k] > 0 ? `存入红色银行 ${hours(credited[k])}` : '今日时长已达上限，本次未计入'}`);
       }
       return { state, eventId };
-    }), LEDGER_RETRIES).catch((e) => (e.domain ? e.domain : Promise.reject(e)));
-    if (typeof out === 'string') return err(reply, 409, out);
+    }), LEDGER_RETRIES).catch(asCode);
+    if (out.code) return err(reply, out.status, out.code);
     const after = {
       ...row, status: 'confirmed', version: row.version + 1, takenCount: out.state.takenCount, confirmedAt: now, confirmedBy: claims.sub,
       rating, ratingComment: comment ?? null, creditedMinutes: minutes, closedAt: now, updatedAt: now,

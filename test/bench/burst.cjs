@@ -3,6 +3,7 @@
 // as its previous answer is complete). Every request is sent exactly once, so a duplicate can only come from
 // the server. Latency is per request, from write to the last byte of the answer.
 const http = require('node:http');
+const { deadlockCount } = require('./common.cjs');
 
 /**
  * Connections for a warm-up burst and the measured one after it. Opened during the warm-up, they are all
@@ -62,4 +63,20 @@ async function burst({ port, count, connections, request, onAnswer = () => {}, a
   };
 }
 
-module.exports = { burst, keptAlive };
+/**
+ * One target measured: `warmUp(agent)` (JIT, statement caches, the connections opened), then `measure(agent)` over the
+ * same kept-alive connections, then the target stopped. With `db`, the result also says how many MariaDB deadlocks
+ * happened during the measured burst (`deadlocks`; null on SQLite).
+ */
+async function warmThenMeasure({ target, connections, warmUp, measure, db }) {
+  const agent = keptAlive(connections);
+  await warmUp(agent);
+  const d0 = db ? await deadlockCount(db) : null;
+  const r = await measure(agent);
+  if (db) r.deadlocks = d0 === null ? null : (await deadlockCount(db)) - d0;
+  agent.destroy();
+  await target.stop();
+  return r;
+}
+
+module.exports = { burst, keptAlive, warmThenMeasure };

@@ -115,6 +115,13 @@ async function insertMany(db, table, columns, count, row) {
   await db.commit();
 }
 
+/** A fresh database (freshDb) migrated and holding the demo organisation (the service booted on it once), opened. */
+async function preparedDb(dialect, suffix) {
+  const dbUrl = await freshDb(dialect, suffix);
+  await (await startService(dbUrl)).stop(); // migrations + demo organisation
+  return { dbUrl, db: await openDb(dbUrl) };
+}
+
 /** MariaDB's server-wide deadlock counter (every client of the server counts, not only the bench); null on SQLite. */
 async function deadlockCount(db) {
   if (db.sqlite) return null;
@@ -122,4 +129,4 @@ async function deadlockCount(db) {
   return row ? Number(row.Value) : null;
 }
 
-module.exports = { root, SECRET, MARIADB, freePort, sleep, waitHttp, startProcess, startService, startBare, resetMariaDb, freshDb, signToken, openDb, insertMany, deadlockCount };
+module.exports = { root, SECRET, MARIADB, freePort, sleep, waitHttp, startProcess, startService, startBare, resetMariaDb, freshDb, preparedDb, signToken, openDb, insertMany, deadlockCount };

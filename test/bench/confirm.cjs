@@ -3,12 +3,13 @@
 // bites) are each confirmed by their requester — TWICE, both copies in flight together (POST
 // /api/help-requests/:id/confirm); one must win, the other be refused and credit nothing. Through the full service and
 // through the bare handler running the same SQL, each on requests of its own service day. After each burst the ledger
-// is checked: all account balances sum to zero, each stored balance equals the sum of its entries, every transaction's
-// entries sum to zero, no volunteer balance below zero, no volunteer's credited minutes of a day above the cap (and each
-// daily counter equal to the credited entries), exactly one credit per (request, accepted volunteer) and none else,
-// each asking the request's minutes; and the requests: each confirmed once, one 'confirmed' event, version + 1.
-const { deadlockCount, freshDb, openDb, startBare, startService } = require('./common.cjs');
-const { burst, keptAlive } = require('./burst.cjs');
+// is checked: all account balances sum to zero, every entry sits on its own volunteer's (or the pool's) account, each
+// stored balance equals the sum of its entries, every transaction's entries sum to zero, no volunteer balance below
+// zero, no volunteer's credited minutes of a day above the cap (and each daily counter equal to the credited entries),
+// exactly one credit per (request, accepted volunteer) and none else, each asking the request's minutes; and the
+// requests: each confirmed once, one 'confirmed' event, version + 1.
+const { preparedDb, startBare, startService } = require('./common.cjs');
+const { burst, warmThenMeasure } = require('./burst.cjs');
 const { seedResidents, seedVolunteers, seedHelpRequests } = require('./seed.cjs');
 
 const CONFIRMS = Number(process.env.BENCH_CONFIRMS || 2000);
@@ -49,6 +50,10 @@ async function verifyLedger(db) {
     WHERE t.kind = 'credit' GROUP BY t.community_id, t.volunteer_id, t.service_date`);
   const counterRows = await db.query('SELECT community_id AS c, volunteer_id AS v, day, credited_minutes AS n FROM timebank_daily_credits');
   const counters = new Map(counterRows.map((r) => [`${r.c}/${r.v}/${r.day}`, Number(r.n)]));
+  // Each volunteer-side entry on the account of the transaction's own volunteer and community; the other side the pool's.
+  const [{ n: misposted }] = await db.query(`SELECT COUNT(*) AS n FROM timebank_entries e JOIN timebank_transactions t ON t.id = e.transaction_id
+    JOIN timebank_accounts a ON a.id = e.account_id
+    WHERE a.community_id <> t.community_id OR (a.kind = 'volunteer' AND a.user_id <> t.volunteer_id) OR (a.kind <> 'volunteer' AND a.user_id <> 0)`);
   const capOf = (c) => caps.get(Number(c)) ?? DEFAULT_CAP;
   const v = {
     balanceSum: Number(total), accounts: accounts.length,
@@ -58,8 +63,9 @@ async function verifyLedger(db) {
     overCap: perDay.filter((d) => Number(d.credited) > capOf(d.c)).length + counterRows.filter((r) => Number(r.n) > capOf(r.c)).length,
     counterMismatch: perDay.filter((d) => counters.get(`${d.c}/${d.v}/${d.day}`) !== Number(d.credited)).length,
     maxDay: Math.max(0, ...perDay.map((d) => Number(d.credited))),
+    misposted: Number(misposted),
   };
-  v.ok = v.balanceSum === 0 && !v.storedNotEntries && !v.unbalancedTransactions && !v.negative && !v.overCap && !v.counterMismatch;
+  v.ok = v.balanceSum === 0 && !v.misposted && !v.storedNotEntries && !v.unbalancedTransactions && !v.negative && !v.overCap && !v.counterMismatch;
   return v;
 }
 
@@ -126,9 +132,7 @@ async function confirmAll(port, c, ids, twice, agent) {
 }
 
 async function benchConfirm(dialect) {
-  const dbUrl = await freshDb(dialect, 'confirm');
-  await (await startService(dbUrl)).stop(); // migrations + demo organisation
-  const db = await openDb(dbUrl);
+  const { dbUrl, db } = await preparedDb(dialect, 'confirm');
   const t0 = Date.now();
   const c = await seedResidents(db, VOLUNTEERS + CONFIRMS);
   const volunteerIds = c.userIds.slice(0, VOLUNTEERS);
@@ -143,16 +147,11 @@ async function benchConfirm(dialect) {
   }
   const seedMs = Date.now() - t0;
 
-  const measure = async (target, warmSet, set) => {
-    const agent = keptAlive(CONNECTIONS);
-    await confirmAll(target.port, c, warmSet, false, agent);
-    const d0 = await deadlockCount(db);
-    const r = await confirmAll(target.port, c, set, true, agent);
-    r.deadlocks = d0 === null ? null : (await deadlockCount(db)) - d0;
-    agent.destroy();
-    await target.stop();
-    return r;
-  };
+  const measure = (target, warmSet, set) => warmThenMeasure({
+    target, connections: CONNECTIONS, db,
+    warmUp: (agent) => confirmAll(target.port, c, warmSet, false, agent),
+    measure: (agent) => confirmAll(target.port, c, set, true, agent),
+  });
   const s = await measure(await startService(dbUrl), sets[0], sets[1]);
   s.ledger = await verifyLedger(db);
   s.inv = await verifySet(db, sets[1], chinaDay(days[1]));
@@ -179,7 +178,7 @@ function printConfirm(rows) {
       const [v, l] = [x.inv, x.ledger];
       const ok = v.ok && l.ok && x.oneWinEach && !x.wrongAnswers && x.n5xx === 0;
       const answers = Object.entries(x.codes).sort().map(([k, m]) => `${k} x${m}`).join(', ');
-      console.log(`${r.dialect} ${what}: ${ok ? 'INVARIANTS OK' : 'INVARIANT BROKEN'} — ledger (${l.accounts} accounts): balances sum to ${l.balanceSum}; stored balance = its entries: ${l.storedNotEntries ? `NO x${l.storedNotEntries}` : 'yes'}; `
+      console.log(`${r.dialect} ${what}: ${ok ? 'INVARIANTS OK' : 'INVARIANT BROKEN'} — ledger (${l.accounts} accounts): balances sum to ${l.balanceSum}; entries on another volunteer's or community's account: ${l.misposted}; stored balance = its entries: ${l.storedNotEntries ? `NO x${l.storedNotEntries}` : 'yes'}; `
         + `transactions not summing to zero: ${l.unbalancedTransactions}; volunteer balances below zero: ${l.negative}; volunteer-days over the cap: ${l.overCap} (most credited in a day ${l.maxDay} min); `
         + `daily counter = credited entries: ${l.counterMismatch ? `NO x${l.counterMismatch}` : 'yes'}. Requests: ${v.requests - v.notConfirmed}/${v.requests} confirmed, exactly one 2xx each: ${x.oneWinEach ? 'yes' : 'NO'}, `
         + `one 'confirmed' event each: ${v.wrongEvents ? `NO x${v.wrongEvents}` : 'yes'}, version + 1: ${v.wrongVersion ? `NO x${v.wrongVersion}` : 'yes'}; `

@@ -3,8 +3,8 @@
 // same SQL. After each burst the database itself is checked: seats never exceeded, one registration per resident,
 // reserved seats held by representatives only, waiting-list tickets 1..n without gaps in insert order, the session's
 // counters (seats, tickets, waiting) equal to the rows, and each waiting answer's place on the list equal to its ticket.
-const { freshDb, openDb, startBare, startService } = require('./common.cjs');
-const { burst, keptAlive } = require('./burst.cjs');
+const { preparedDb, startBare, startService } = require('./common.cjs');
+const { burst, warmThenMeasure } = require('./burst.cjs');
 const { seedResidents, seedSessions } = require('./seed.cjs');
 
 const RESIDENTS = Number(process.env.BENCH_SIGNUP_RESIDENTS || 10000);
@@ -61,23 +61,18 @@ async function race(port, c, sessionId, count, agent) {
 }
 
 async function benchSignup(dialect) {
-  const dbUrl = await freshDb(dialect, 'signup');
-  await (await startService(dbUrl)).stop(); // migrations + demo organisation
-  const db = await openDb(dbUrl);
+  const { dbUrl, db } = await preparedDb(dialect, 'signup');
   const t0 = Date.now();
   const c = await seedResidents(db, RESIDENTS, REPS);
   const [warmSvc, runSvc, warmBare, runBare] = await seedSessions(db, c, 4, SEATS, RESERVED);
   const seedMs = Date.now() - t0;
 
   // Each target: a warm-up on its own session (JIT, statement caches, the connections opened), then the measured race.
-  const measure = async (target, warmSession, session) => {
-    const agent = keptAlive(CONNECTIONS);
-    await race(target.port, c, warmSession, WARMUP, agent);
-    const r = await race(target.port, c, session, RESIDENTS, agent);
-    agent.destroy();
-    await target.stop();
-    return r;
-  };
+  const measure = (target, warmSession, session) => warmThenMeasure({
+    target, connections: CONNECTIONS,
+    warmUp: (agent) => race(target.port, c, warmSession, WARMUP, agent),
+    measure: (agent) => race(target.port, c, session, RESIDENTS, agent),
+  });
   const s = await measure(await startService(dbUrl), warmSvc, runSvc);
   const b = await measure(await startBare(dbUrl), warmBare, runBare);
   s.inv = await verifySession(db, runSvc, c.repIds);

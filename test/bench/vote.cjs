@@ -3,8 +3,8 @@
 // full service and through the bare handler running the same SQL. The votes are opened through the service's own
 // API by community staff. After each burst the database is checked: one ballot per voter, option counts sum to
 // the ballots, each option's count equals the ballots that chose it.
-const { freshDb, openDb, signToken, startBare, startService } = require('./common.cjs');
-const { burst, keptAlive } = require('./burst.cjs');
+const { preparedDb, signToken, startBare, startService } = require('./common.cjs');
+const { burst, warmThenMeasure } = require('./burst.cjs');
 const { seedResidents, seedSessions } = require('./seed.cjs');
 
 const VOTERS = Number(process.env.BENCH_VOTERS || 5000);
@@ -54,9 +54,7 @@ async function ballots(port, c, vote, count, agent) {
 }
 
 async function benchVote(dialect) {
-  const dbUrl = await freshDb(dialect, 'vote');
-  await (await startService(dbUrl)).stop(); // migrations + demo organisation
-  const db = await openDb(dbUrl);
+  const { dbUrl, db } = await preparedDb(dialect, 'vote');
   const t0 = Date.now();
   const c = await seedResidents(db, VOTERS);
   const [sessionId] = await seedSessions(db, c, 1);
@@ -70,14 +68,11 @@ async function benchVote(dialect) {
   const svc = await startService(dbUrl);
   const votes = [];
   for (let k = 0; k < 4; k++) votes.push(await openVote(svc.port, staffToken, Number(agendaItemId)));
-  const measure = async (target, warmVote, vote) => {
-    const agent = keptAlive(CONNECTIONS);
-    await ballots(target.port, c, warmVote, WARMUP, agent); // warm-up on its own vote, opens the connections
-    const r = await ballots(target.port, c, vote, VOTERS, agent);
-    agent.destroy();
-    await target.stop();
-    return r;
-  };
+  const measure = (target, warmVote, vote) => warmThenMeasure({
+    target, connections: CONNECTIONS,
+    warmUp: (agent) => ballots(target.port, c, warmVote, WARMUP, agent), // on its own vote
+    measure: (agent) => ballots(target.port, c, vote, VOTERS, agent),
+  });
   const s = await measure(svc, votes[0], votes[1]);
   const b = await measure(await startBare(dbUrl), votes[2], votes[3]);
   s.inv = await verifyVote(db, votes[1].id, s.expected);

@@ -1,15 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { launchBrowser, missingPrerequisite, phone, SCREENSHOTS, startServer, type RunningServer } from './support';
+import { apiAs, browserDescribe, loginAs, loginOn, phone, SCREENSHOTS, serverAndBrowser } from './support';
 
-const missing = missingPrerequisite();
-if (missing && process.env.CI === 'true') throw new Error(`CI=true but the browser test cannot run: ${missing}`);
-if (missing) {
-  const line = '!'.repeat(78);
-  process.stderr.write(`\n${line}\n!! BROWSER TEST SKIPPED: ${missing}\n!! (In CI it must run.)\n${line}\n\n`);
-}
-const suite = missing ? describe.skip : describe;
+const suite = browserDescribe();
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
@@ -27,30 +21,13 @@ async function tapText(page: Page, text: string | RegExp) {
   await el.tap();
 }
 
-async function loginAs(page: Page, server: RunningServer, label: RegExp) {
-  await page.goto(server.url);
-  await page.getByText('选择一位演示用户登录').waitFor();
-  await tapText(page, label);
-  await page.locator('#home-greeting').waitFor();
-}
-
-// One server (fresh SQLite + demo data) and one Chromium for every scenario; each scenario uses its own people.
 suite('Linli H5 in Chromium against the real server', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = serverAndBrowser();
 
 describe('a resident raises a concern and their grid worker accepts it (H5 in Chromium, real server)', () => {
 
   it('login → choose unit → submit → the grid worker sees and accepts → the resident sees “已受理” and a notice', async () => {
+    const { server, browser } = run;
     const text = `3号楼楼道的灯坏了，晚上看不清路 ${Date.now()}`;
     const residentCtx = await phone(browser);
     const resident = await residentCtx.newPage();
@@ -58,7 +35,7 @@ describe('a resident raises a concern and their grid worker accepts it (H5 in Ch
     resident.on('pageerror', (e) => pageErrors.push(e.message));
 
     // 刘明 has not chosen a unit yet.
-    await loginAs(resident, server, /^刘明 · 居民/);
+    await loginOn(resident, server, /^刘明 · 居民/);
     await resident.locator('#home-choose-unit').waitFor();
     await shot(resident, '01-resident-home-no-unit');
     await resident.locator('#home-choose-unit').tap();
@@ -84,7 +61,7 @@ describe('a resident raises a concern and their grid worker accepts it (H5 in Ch
     const workerCtx = await phone(browser);
     const worker = await workerCtx.newPage();
     worker.on('pageerror', (e) => pageErrors.push(e.message));
-    await loginAs(worker, server, /^王网格员 · 网格员 · 创业一社区 第1网格/);
+    await loginOn(worker, server, /^王网格员 · 网格员 · 创业一社区 第1网格/);
     await worker.locator('#home-workbench').tap();
     const card = worker.locator('.concern-card', { hasText: text });
     await card.waitFor();
@@ -108,7 +85,7 @@ describe('a resident raises a concern and their grid worker accepts it (H5 in Ch
     await shot(resident, '07-resident-notified');
 
     // And the server agrees (no UI-only success).
-    const mine = await (await apiAs(server, '刘明'))('/api/concerns/mine');
+    const mine = await (await apiAs(server, '刘明')).get('/api/concerns/mine');
     expect(mine.items).toHaveLength(1);
     expect(mine.items[0]).toMatchObject({ text, status: 'accepted', category: 'facilities', holderName: '王网格员', unconfirmed: true });
     expect(pageErrors).toEqual([]);
@@ -157,30 +134,15 @@ async function addPhoto(page: Page, file: { name: string; mimeType: string; buff
   await (await chooser).setFiles(file);
 }
 
-async function loginFresh(browser: Browser, server: RunningServer, label: RegExp, errors: string[]): Promise<Page> {
-  const page = await (await phone(browser)).newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  await loginAs(page, server, label);
-  return page;
-}
-
-async function apiAs(server: RunningServer, name: string) {
-  const users = await (await fetch(`${server.url}/api/auth/demo-users`)).json();
-  const user = users.items.find((u: { name: string }) => u.name === name);
-  const { token } = await (await fetch(`${server.url}/api/auth/dev-login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: user.id }),
-  })).json();
-  return (path: string) => fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
-}
-
 describe('a concern with a photo goes up from the grid to the community, is resolved and rated (H5 in Chromium, real server)', () => {
 
   it('resident submits with a photo → grid worker accepts and escalates → community accepts and resolves → resident rates 5 → 已办结', async () => {
+    const { server, browser } = run;
     const text = `2单元楼道顶上漏水，墙皮都泡了 ${Date.now()}`;
     const errors: string[] = [];
 
     // 张桂芳 lives in 创业一社区 第1网格 (1号楼 1单元).
-    const resident = await loginFresh(browser, server, /^张桂芳 · 居民/, errors);
+    const resident = await loginAs(server, browser, /^张桂芳 · 居民/, errors);
     await resident.locator('#home-new-concern').tap();
     await resident.locator('#category-leak').tap();
     // The category's emergency notice shows before submission.
@@ -204,7 +166,7 @@ describe('a concern with a photo goes up from the grid to the community, is reso
     await shot(resident, '10-resident-detail-with-photo');
 
     // 王网格员: quick 受理 in the inbox, then 上报给社区 with a reason on the detail page.
-    const worker = await loginFresh(browser, server, /^王网格员 · 网格员 · 创业一社区 第1网格/, errors);
+    const worker = await loginAs(server, browser, /^王网格员 · 网格员 · 创业一社区 第1网格/, errors);
     await worker.locator('#home-workbench').tap();
     const card = worker.locator('.concern-card', { hasText: text });
     await card.locator('.concern-card__action').tap();
@@ -218,7 +180,7 @@ describe('a concern with a photo goes up from the grid to the community, is reso
     await worker.locator('#concern-holder').getByText(/社区/).waitFor();
 
     // 解娜 (创业一社区): accepts, then resolves with a note.
-    const staff = await loginFresh(browser, server, /^解娜 · 社区工作人员 · 创业一社区/, errors);
+    const staff = await loginAs(server, browser, /^解娜 · 社区工作人员 · 创业一社区/, errors);
     await staff.goto(`${server.url}/#/packages/concerns/detail/index?id=${id}`);
     await staff.locator('#action-accept').tap();
     await staff.locator('#concern-status').getByText('已受理').waitFor();
@@ -248,7 +210,7 @@ describe('a concern with a photo goes up from the grid to the community, is reso
     await topShot(resident, '13-resident-rated');
 
     // And the server agrees (no UI-only success).
-    const get = await apiAs(server, '张桂芳');
+    const { get } = await apiAs(server, '张桂芳');
     const detail = await get(`/api/concerns/${id}`);
     expect(detail).toMatchObject({ text, status: 'closed', rating: 5, ratingComment: '修得又快又好', photoCount: 2, firstOwnerName: '王网格员', holderLevel: 'community' });
     expect(detail.photoUrls).toHaveLength(1);
@@ -265,9 +227,10 @@ async function expectVisible(locator: ReturnType<Page['locator']>) {
 describe('elder-friendly rendering in the browser (computed styles, not class names)', () => {
 
   it('enabled buttons are fully opaque with full-contrast text; the large-text switch makes body text ≥ 18px and primary buttons ≥ 60px tall', async () => {
+    const { server, browser } = run;
     const ctx = await phone(browser);
     const page = await ctx.newPage();
-    await loginAs(page, server, /^张桂芳 · 居民/);
+    await loginOn(page, server, /^张桂芳 · 居民/);
     const submitStyle = () =>
       page.locator('#home-new-concern').evaluate((el) => {
         const cs = getComputedStyle(el);

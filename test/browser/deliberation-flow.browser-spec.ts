@@ -1,14 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { launchBrowser, missingPrerequisite, phone, SCREENSHOTS, startServer, type RunningServer } from './support';
+import { apiAs, browserDescribe, loginAs, SCREENSHOTS, serverAndBrowser } from './support';
 
-const missing = missingPrerequisite();
-if (missing && process.env.CI === 'true') throw new Error(`CI=true but the browser test cannot run: ${missing}`);
-if (missing) {
-  const line = '!'.repeat(78);
-  process.stderr.write(`\n${line}\n!! BROWSER TEST SKIPPED: ${missing}\n!! (In CI it must run.)\n${line}\n\n`);
-}
-const suite = missing ? describe.skip : describe;
+const suite = browserDescribe();
 
 /** Taro H5 scrolls inside the page, not the document: bring what the picture is about into view first. */
 async function shot(page: Page, name: string, focus?: Locator) {
@@ -42,58 +36,13 @@ async function expectText(locator: Locator, text: string | RegExp) {
   await locator.first().filter({ hasText: text }).waitFor({ state: 'visible' });
 }
 
-async function loginAs(server: RunningServer, browser: Browser, label: RegExp, errors: string[]): Promise<Page> {
-  const page = await (await phone(browser)).newPage();
-  page.on('pageerror', (e) => errors.push(`${label.source}: ${e.message}`));
-  await page.goto(server.url);
-  await page.getByText('选择一位演示用户登录').waitFor();
-  await tapText(page, label);
-  await page.locator('#home-greeting').waitFor();
-  return page;
-}
-
-interface Api {
-  get<T = any>(path: string): Promise<T>;
-  send<T = any>(method: 'POST' | 'PUT', path: string, body: unknown): Promise<T>;
-}
-
-/** The HTTP API as one demo person (dev login) — only for setup and for checking what the server recorded. */
-async function apiAs(server: RunningServer, name: string): Promise<Api> {
-  const users = await (await fetch(`${server.url}/api/auth/demo-users`)).json();
-  const user = users.items.find((u: { name: string }) => u.name === name);
-  if (!user) throw new Error(`no demo user ${name}`);
-  const login = await (await fetch(`${server.url}/api/auth/dev-login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: user.id }),
-  })).json();
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${login.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = await res.json();
-    if (!res.ok) throw new Error(`${method} ${path} -> ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  return { get: (path) => call('GET', path), send: (method, path, body) => call(method, path, body) };
-}
-
 const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 suite('议事亭 in Chromium against the real server (H5)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = serverAndBrowser();
 
   it('propose → two neighbours support → staff put it on the agenda → sign-up → check-in by code → vote → tally and close → resolution → the resident sees result and board', async () => {
+    const { server, browser } = run;
     const errors: string[] = [];
     const stamp = Date.now() % 100000;
     const title = `小区文明养犬 ${stamp}`;

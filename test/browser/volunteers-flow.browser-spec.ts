@@ -1,14 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { launchBrowser, missingPrerequisite, phone, SCREENSHOTS, startServer, type RunningServer } from './support';
+import { apiAs, browserDescribe, loginAs, SCREENSHOTS, serverAndBrowser } from './support';
 
-const missing = missingPrerequisite();
-if (missing && process.env.CI === 'true') throw new Error(`CI=true but the browser test cannot run: ${missing}`);
-if (missing) {
-  const line = '!'.repeat(78);
-  process.stderr.write(`\n${line}\n!! BROWSER TEST SKIPPED: ${missing}\n!! (In CI it must run.)\n${line}\n\n`);
-}
-const suite = missing ? describe.skip : describe;
+const suite = browserDescribe();
 
 /**
  * Taro H5 keeps the pages below the current one in the DOM (hidden): only what is visible is the current page.
@@ -57,46 +51,11 @@ async function openVolunteersTab(page: Page) {
   await tabPage.waitFor();
 }
 
-async function loginAs(server: RunningServer, browser: Browser, label: RegExp, errors: string[]): Promise<Page> {
-  const page = await (await phone(browser)).newPage();
-  page.on('pageerror', (e) => errors.push(`${label.source}: ${e.message}`));
-  await page.goto(server.url);
-  await page.getByText('选择一位演示用户登录').waitFor();
-  await tap(page.getByText(label));
-  await page.locator('#home-greeting').waitFor();
-  return page;
-}
-
-/** The HTTP API as one demo person (dev login) — only for checking what the server recorded. */
-async function apiAs(server: RunningServer, name: string) {
-  const users = await (await fetch(`${server.url}/api/auth/demo-users`)).json();
-  const user = users.items.find((u: { name: string }) => u.name === name);
-  if (!user) throw new Error(`no demo user ${name}`);
-  const { token } = await (await fetch(`${server.url}/api/auth/dev-login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: user.id }),
-  })).json();
-  return async <T = any>(path: string): Promise<T> => {
-    const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    const json = await res.json();
-    if (!res.ok) throw new Error(`GET ${path} -> ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-}
-
 suite('小红帽 in Chromium against the real server (H5)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = serverAndBrowser();
 
   it('a neighbour applies and is approved → staff add a reward → the grid worker asks for help for an elderly resident → the volunteer claims it and marks it done → the grid worker confirms with stars → the volunteer sees the hours and redeems them', async () => {
+    const { server, browser } = run;
     const errors: string[] = [];
     const description = '教我用微信视频通话，想和孙子视频';
     const reward = '免费理发一次';
@@ -255,7 +214,7 @@ suite('小红帽 in Chromium against the real server (H5)', () => {
     await shot(volunteer, 'vol-14-volunteer-hours-after-redeeming', volunteer.locator('#hours-summary'));
 
     // ---- And the server agrees (no UI-only success) ----
-    const asVolunteer = await apiAs(server, '刘明');
+    const asVolunteer = (await apiAs(server, '刘明')).get;
     const me = await asVolunteer('/api/volunteers/me');
     expect(me).toMatchObject({ name: '刘明', status: 'approved', skills: ['digital_help', 'companionship'], availability: ['weekday_afternoon', 'weekend_afternoon'] });
     expect(me.teams.map((t: { name: string }) => t.name)).toEqual(['社区有我、创卫无忧']);

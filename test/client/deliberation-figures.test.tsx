@@ -5,15 +5,11 @@ import { chinaToday, lastDays } from '@/packages/staff/figures/use-figures-model
 import { deliberationLines, isQuiet, shareText } from '@/packages/staff/figures/deliberation-lines';
 import { deliberationTarget } from '@/packages/staff/figures/use-deliberation-figures';
 import { gridWorkerMe, mockApi, resetTaro, routeOf, setToken, withMe, type Handler, type SentRequest } from './helpers';
+import {
+  CONCERN_FIGURES as CONCERNS, concernFigures, concernFiguresOf, DELIB_FIGURES as DELIB, query, staffMe, streetMe, TODAY, type FiguresMe,
+} from './figures.fixtures';
 import { withQuietVolunteerFigures } from './volunteer-figures.fixtures';
 
-const TODAY = '2026-11-23';
-const staffMe = { ...gridWorkerMe, id: 5, name: '陈主任', role: 'community_staff' as const, scope: { level: 'community' as const, id: 1, name: '创业一社区' } };
-const streetMe = { ...gridWorkerMe, id: 9, name: '周科长', role: 'street_admin' as const, scope: { level: 'street' as const, id: 3, name: '创业街道' } };
-
-const DELIB = 'GET /api/deliberation/figures';
-const CONCERNS = 'GET /api/figures/concerns';
-const query = (req: SentRequest) => new URLSearchParams(req.url.split('?')[1] ?? '');
 const delibRequests = (sent: SentRequest[]) => sent.filter((r) => routeOf(r) === DELIB);
 const sectionText = () => document.getElementById('figures-delib')?.textContent ?? '';
 
@@ -38,33 +34,10 @@ function delibFigures(level: 'community' | 'street', id: number, name: string, c
 
 const communityBody = delibFigures('community', 1, '创业一社区', BUSY, [row(1, '创业一社区', BUSY)]);
 
-function concernFigures(level: 'street' | 'community' | 'grid', id: number, name: string, perChild: unknown[] = []) {
-  return {
-    area: { level, id, name },
-    period: { from: '2026-10-25', to: TODAY },
-    received: 4, acceptedWithinDeadline: 3, responseRate: 0.75, resolved: 3, resolutionRate: 0.75, rated: 2, satisfied: 1, satisfactionRate: 0.5,
-    medianHoursToResolve: 30, inProgress: 1, closedWithoutResolution: 0, overdueNow: 1, proxy: 1, proxyShare: 0.25,
-    escalations: { community: 2, street: 1, department: 0 },
-    plain: `${name}：记录在册 4 件，已解决 3 件，正在落实 1 件`,
-    perChild,
-  };
-}
-
 /** Concern figures for whatever area is asked; the 议事亭 figures from `delib`. */
-type Me = { scope: { level: 'street' | 'community' | 'grid'; id: number; name: string } };
-
-function api(me: Me, delib: Handler): SentRequest[] {
-  return mockApi(withMe(me, withQuietVolunteerFigures((req) => {
-    if (routeOf(req) === CONCERNS) {
-      const q = query(req);
-      if (q.get('level') === 'grid') return { status: 200, body: concernFigures('grid', 7, '第一网格') };
-      if (q.get('level') === 'community') return { status: 200, body: concernFigures('community', Number(q.get('id')), '创业二社区') };
-      const own = me.scope;
-      const child = own.level === 'street' ? { level: 'community', id: 2, name: '创业二社区' } : { level: 'grid', id: 7, name: '第一网格' };
-      return { status: 200, body: concernFigures(own.level, own.id, own.name, [{ ...concernFigures('grid', 0, ''), ...child }]) };
-    }
-    return routeOf(req) === DELIB ? delib(req) : undefined;
-  })));
+function api(me: FiguresMe, delib: Handler): SentRequest[] {
+  const concerns = concernFiguresOf(me);
+  return mockApi(withMe(me, withQuietVolunteerFigures((req) => concerns(req) ?? (routeOf(req) === DELIB ? delib(req) : undefined))));
 }
 
 describe('议事亭 figure sentences', () => {

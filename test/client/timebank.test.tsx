@@ -1,12 +1,12 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { ActivityItem, LedgerLine, MyTimebank, RewardItem } from '@contracts/timebank.contract';
+import type { ActivityItem, LedgerLine, MyTimebank } from '@contracts/timebank.contract';
 import VolunteerHoursPage from '@/packages/volunteers/hours/index';
 import VolunteerRewardsPage from '@/packages/volunteers/rewards/index';
 import VolunteerActivitiesPage from '@/packages/volunteers/activities/index';
 import { byId, fail, ok, serveRoutes, tap, text } from './deliberation.fixtures';
 import { gridWorkerMe, residentMe, resetTaro, routeOf, setToken } from './helpers';
-import { volunteer } from './volunteers.fixtures';
+import { activity as baseActivity, reward, volunteer } from './volunteers.fixtures';
 
 const showModal = jest.fn(async () => ({ confirm: true, cancel: false }));
 Object.assign(Taro, { showModal });
@@ -20,11 +20,7 @@ const line = (o: Partial<LedgerLine> = {}): LedgerLine => ({
   transactionId: 1, kind: 'credit', sourceType: 'help_request', sourceId: 5, volunteerId: 11, volunteerName: '陈小红', minutes: 90,
   requestedMinutes: 90, memo: '微心愿：帮张大爷学视频通话', serviceDate: '2026-11-20', reversesId: null, reversedById: null, createdAt: '2026-11-20T08:00:00.000Z', ...o,
 });
-const reward = (o: Partial<RewardItem> = {}): RewardItem => ({ id: 4, name: '免费理发一次', description: '社区理发室', costMinutes: 120, stock: 5, active: true, redeemedCount: 0, ...o });
-const activity = (o: Partial<ActivityItem> = {}): ActivityItem => ({
-  id: 9, communityId: 3, teamId: 2, teamName: '守望相助情暖夕阳', title: '楼道清理', description: '带好手套', place: '3 号楼下',
-  startsAt: '2030-11-30T01:00:00.000Z', endsAt: '2030-11-30T03:00:00.000Z', slots: 20, taken: 15, creditMinutes: 120, status: 'open', signedUp: false, ...o,
-});
+const activity = (o: Partial<ActivityItem> = {}) => baseActivity({ teamId: 2, teamName: '守望相助情暖夕阳', description: '带好手套', taken: 15, ...o });
 
 beforeEach(() => {
   resetTaro();

@@ -5,15 +5,9 @@ import { chinaToday, lastDays } from '@/packages/staff/figures/use-figures-model
 import { hoursLines, hoursText, isQuietVolunteers, requestLines, volunteerLine } from '@/packages/staff/figures/volunteer-lines';
 import { volunteerFiguresTarget } from '@/packages/staff/figures/use-volunteer-figures';
 import { gridWorkerMe, mockApi, resetTaro, routeOf, setToken, withMe, type Handler, type SentRequest } from './helpers';
+import { concernFiguresOf, DELIB_FIGURES as DELIB, query, staffMe, streetMe, TODAY, type FiguresMe } from './figures.fixtures';
 import { VOL_FIGURES as VOL, volunteerFigures as volFigures, volunteerRow as row, ZERO_VOLUNTEER_COUNTS as ZERO } from './volunteer-figures.fixtures';
 
-const TODAY = '2026-11-23';
-const staffMe = { ...gridWorkerMe, id: 5, name: '陈主任', role: 'community_staff' as const, scope: { level: 'community' as const, id: 1, name: '创业一社区' } };
-const streetMe = { ...gridWorkerMe, id: 9, name: '周科长', role: 'street_admin' as const, scope: { level: 'street' as const, id: 3, name: '创业街道' } };
-
-const CONCERNS = 'GET /api/figures/concerns';
-const DELIB = 'GET /api/deliberation/figures';
-const query = (req: SentRequest) => new URLSearchParams(req.url.split('?')[1] ?? '');
 const volRequests = (sent: SentRequest[]) => sent.filter((r) => routeOf(r) === VOL);
 const sectionText = () => document.getElementById('figures-vol')?.textContent ?? '';
 
@@ -32,14 +26,19 @@ const BUSY: VolunteerCounts = {
 
 const communityBody = volFigures('community', 1, '创业一社区', BUSY, [row(1, '创业一社区', BUSY)]);
 
-function concernFigures(level: 'street' | 'community' | 'grid', id: number, name: string, perChild: unknown[] = []) {
-  return {
-    area: { level, id, name }, period: { from: '2026-10-25', to: TODAY },
-    received: 1, acceptedWithinDeadline: 1, responseRate: 1, resolved: 1, resolutionRate: 1, rated: 0, satisfied: 0, satisfactionRate: null,
-    medianHoursToResolve: 5, inProgress: 0, closedWithoutResolution: 0, overdueNow: 0, proxy: 0, proxyShare: 0,
-    escalations: { community: 0, street: 0, department: 0 }, plain: `${name}：记录在册 1 件`, perChild,
-  };
-}
+/** What the 小红帽 section says for BUSY: the help requests, the volunteers, the hours and activities. */
+const BUSY_LINES = {
+  requests: [
+    '收到微心愿 7 个：已完成 3 个，还在进行 2 个，过期无人接 1 个，已取消 1 个',
+    '完成率 60%（已完成 3 个 / 已有结果 5 个，已有结果指已完成、过期或取消的）',
+    '从许愿到有志愿者接单：一半在 2 小时内，平均 2.5 小时',
+    '从许愿到确认完成：一半在 12 小时内，平均 16 小时',
+    '居民打分 2 次，平均 4.5 分（满分 5 分）',
+    '网格员代办 1 个（占 14.3%）',
+  ],
+  volunteers: '志愿者已通过 4 人，待审核 1 人；这段时间参加服务的 3 人',
+  hours: ['记入时间银行 6.5 小时（按服务日期，已扣除冲正）', '举行团队活动 1 场，到场率 66.7%（到场 2 人 / 报名 3 人）'],
+};
 
 const QUIET_DELIB = {
   area: { level: 'community', id: 1, name: '创业一社区' }, period: { from: '2026-10-25', to: TODAY }, topicsProposed: 0, topicsOnAgenda: 0, topicsResolved: 0,
@@ -47,23 +46,16 @@ const QUIET_DELIB = {
   resolutionsOverdue: 0, resolutionsEscalated: 0, plain: '', perCommunity: [],
 };
 
-type Me = { scope: { level: 'street' | 'community' | 'grid'; id: number; name: string } };
-
 /** Concern figures for whatever area is asked, a quiet 议事亭, the 小红帽 figures from `vol`. */
-function api(me: Me, vol: Handler): SentRequest[] {
+function api(me: FiguresMe, vol: Handler): SentRequest[] {
   return mockApi(withMe(me, pageHandler(me, vol)));
 }
 
-function pageHandler(me: Me, vol: Handler): Handler {
+function pageHandler(me: FiguresMe, vol: Handler): Handler {
+  const concerns = concernFiguresOf(me);
   return (req) => {
-    if (routeOf(req) === CONCERNS) {
-      const q = query(req);
-      if (q.get('level') === 'community') return { status: 200, body: concernFigures('community', Number(q.get('id')), '创业二社区') };
-      const child = me.scope.level === 'street' ? { level: 'community', id: 2, name: '创业二社区' } : { level: 'grid', id: 7, name: '第一网格' };
-      return { status: 200, body: concernFigures(me.scope.level, me.scope.id, me.scope.name, [{ ...concernFigures('grid', 0, ''), ...child }]) };
-    }
     if (routeOf(req) === DELIB) return { status: 200, body: QUIET_DELIB };
-    return routeOf(req) === VOL ? vol(req) : undefined;
+    return concerns(req) ?? (routeOf(req) === VOL ? vol(req) : undefined);
   };
 }
 
@@ -72,16 +64,9 @@ describe('小红帽 figure sentences', () => {
     expect(hoursText(390)).toBe('6.5');
     expect(hoursText(180)).toBe('3');
     expect(hoursText(0)).toBe('0');
-    expect(requestLines(BUSY)).toEqual([
-      '收到微心愿 7 个：已完成 3 个，还在进行 2 个，过期无人接 1 个，已取消 1 个',
-      '完成率 60%（已完成 3 个 / 已有结果 5 个，已有结果指已完成、过期或取消的）',
-      '从许愿到有志愿者接单：一半在 2 小时内，平均 2.5 小时',
-      '从许愿到确认完成：一半在 12 小时内，平均 16 小时',
-      '居民打分 2 次，平均 4.5 分（满分 5 分）',
-      '网格员代办 1 个（占 14.3%）',
-    ]);
-    expect(volunteerLine(BUSY)).toBe('志愿者已通过 4 人，待审核 1 人；这段时间参加服务的 3 人');
-    expect(hoursLines(BUSY)).toEqual(['记入时间银行 6.5 小时（按服务日期，已扣除冲正）', '举行团队活动 1 场，到场率 66.7%（到场 2 人 / 报名 3 人）']);
+    expect(requestLines(BUSY)).toEqual(BUSY_LINES.requests);
+    expect(volunteerLine(BUSY)).toBe(BUSY_LINES.volunteers);
+    expect(hoursLines(BUSY)).toEqual(BUSY_LINES.hours);
   });
 
   it('say 暂无 when there is nothing to measure, never NaN or null', () => {
@@ -123,17 +108,7 @@ describe('figures page — 小红帽 section', () => {
     render(<StaffFiguresPage />);
 
     expect(await screen.findByText('小红帽 · 创业一社区')).toBeTruthy();
-    for (const line of [
-      '收到微心愿 7 个：已完成 3 个，还在进行 2 个，过期无人接 1 个，已取消 1 个',
-      '完成率 60%（已完成 3 个 / 已有结果 5 个，已有结果指已完成、过期或取消的）',
-      '从许愿到有志愿者接单：一半在 2 小时内，平均 2.5 小时',
-      '从许愿到确认完成：一半在 12 小时内，平均 16 小时',
-      '居民打分 2 次，平均 4.5 分（满分 5 分）',
-      '网格员代办 1 个（占 14.3%）',
-      '志愿者已通过 4 人，待审核 1 人；这段时间参加服务的 3 人',
-      '记入时间银行 6.5 小时（按服务日期，已扣除冲正）',
-      '举行团队活动 1 场，到场率 66.7%（到场 2 人 / 报名 3 人）',
-    ]) expect(screen.getByText(line)).toBeTruthy();
+    for (const line of [...BUSY_LINES.requests, BUSY_LINES.volunteers, ...BUSY_LINES.hours]) expect(screen.getByText(line)).toBeTruthy();
     // Teams, most hours first, 未入队 included.
     expect(document.getElementById('figures-vol-team-11')!.textContent).toBe('守望相助3 小时');
     expect(document.getElementById('figures-vol-team-12')!.textContent).toBe('银龄先锋2 小时');
@@ -196,7 +171,7 @@ describe('figures page — 小红帽 section', () => {
     await waitFor(() => expect(sectionText()).toContain('服务暂时不可用，请稍后再试'));
     fail = false;
     // The concern figures still show; only the section failed, with its own 重试.
-    expect(screen.getByText('创业一社区：记录在册 1 件')).toBeTruthy();
+    expect(screen.getByText('创业一社区：记录在册 4 件，已解决 3 件，正在落实 1 件')).toBeTruthy();
     expect(screen.getAllByText('重试')).toHaveLength(1);
     await act(async () => {
       fireEvent.click(within(document.getElementById('figures-vol')!).getByText('重试'));
@@ -229,7 +204,7 @@ describe('figures page — 小红帽 section', () => {
     const gridMe = { ...gridWorkerMe, scope: { level: 'grid' as const, id: 7, name: '第一网格' } };
     const sent = api(gridMe, () => ({ status: 200, body: communityBody }));
     render(<StaffFiguresPage />);
-    expect(await screen.findByText('第一网格：记录在册 1 件')).toBeTruthy();
+    expect(await screen.findByText('第一网格：记录在册 4 件，已解决 3 件，正在落实 1 件')).toBeTruthy();
     expect(volRequests(sent)).toHaveLength(0);
     expect(document.getElementById('figures-vol')).toBeNull();
   });

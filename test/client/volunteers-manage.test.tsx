@@ -12,7 +12,9 @@ import VolunteersPage from '@/pages/volunteers/index';
 import { posts, staffMe, type } from './deliberation-staff.fixtures';
 import { byId, fail, ok, queryOf, serveRoutes, tap, text } from './deliberation.fixtures';
 import { residentMe, resetTaro, setToken } from './helpers';
-import { page, residentWithUnit, staffTeam, volunteer } from './volunteers.fixtures';
+import {
+  activity as baseActivity, attendee as baseAttendee, page, residentWithUnit, reward as baseReward, staffTeam, volunteer,
+} from './volunteers.fixtures';
 import { __mock } from './mocks/taro';
 
 // 小红帽, issue 5: 暂停 / 恢复 volunteers, editing rewards, 队长 (appointed by staff; starts activities, sees rosters).
@@ -21,14 +23,10 @@ const showModal = jest.fn(async (_o: { content: string }) => ({ confirm: true, c
 Object.assign(Taro, { showModal });
 
 const leads = [{ id: 2, name: '守望相助情暖夕阳' }];
-const reward = (o: Partial<RewardItem> = {}): RewardItem => ({
-  id: 4, name: '免费理发一次', description: '社区理发室', costMinutes: 120, stock: 3, active: true, redeemedCount: 2, ...o,
-});
-const activity = (o: Partial<ActivityItem> = {}): ActivityItem => ({
-  id: 9, communityId: 3, teamId: 2, teamName: '守望相助情暖夕阳', title: '陪老人聊天', description: '', place: '社区活动室',
-  startsAt: '2030-11-30T01:00:00.000Z', endsAt: '2030-11-30T03:00:00.000Z', slots: 10, taken: 2, creditMinutes: 120, status: 'open', signedUp: false, ...o,
-});
-const attendee = (o: Partial<Attendee> = {}): Attendee => ({ userId: 12, name: '刘大姐', status: 'signed_up', checkedInAt: null, checkedOutAt: null, attendance: null, ...o });
+const reward = (o: Partial<RewardItem> = {}) => baseReward({ stock: 3, redeemedCount: 2, ...o });
+/** The team's activity: what a 队长 starts. */
+const activity = (o: Partial<ActivityItem> = {}) => baseActivity({ teamId: 2, teamName: '守望相助情暖夕阳', title: '陪老人聊天', place: '社区活动室', slots: 10, ...o });
+const attendee = (o: Partial<Attendee> = {}) => baseAttendee({ userId: 12, name: '刘大姐', ...o });
 const member = (o: Partial<TeamMemberItem> = {}): TeamMemberItem => ({ userId: 11, name: '陈小红', phone: '139****0001', isLeader: false, ...o });
 const volunteerMe = { ...residentWithUnit, id: 11, name: '陈小红' };
 

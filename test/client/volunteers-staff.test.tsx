@@ -3,7 +3,6 @@ import path from 'node:path';
 import { render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { Roles, type Role } from '@contracts/roles';
-import type { ActivityItem, Attendee } from '@contracts/timebank.contract';
 import type { HelpRequestItem, VolunteerItem } from '@contracts/volunteers.contract';
 import VolStaffVolunteersPage from '@/packages/vol-staff/volunteers/index';
 import VolStaffDispatchPage from '@/packages/vol-staff/dispatch/index';
@@ -15,6 +14,7 @@ import {
 import { posts, staffMe, type } from './deliberation-staff.fixtures';
 import { byId, ok, queryOf, serveRoutes, tap, text } from './deliberation.fixtures';
 import { gridWorkerMe, residentMe, resetTaro, setToken } from './helpers';
+import { activity, attendee } from './volunteers.fixtures';
 
 const showModal = jest.fn(async () => ({ confirm: true, cancel: false }));
 Object.assign(Taro, { showModal });
@@ -30,11 +30,6 @@ const helpRequest = (o: Partial<HelpRequestItem> = {}): HelpRequestItem => ({
   takenCount: 0, status: 'open', statusLabel: '待接单', requesterName: '张大爷', proxyFor: '张大爷', volunteers: [], rating: null, ratingComment: null,
   creditedMinutes: null, createdAt: '2026-11-20T02:00:00.000Z', mySeat: null, actions: ['dispatch'], ...o,
 });
-const activity = (o: Partial<ActivityItem> = {}): ActivityItem => ({
-  id: 9, communityId: 3, teamId: null, teamName: null, title: '楼道清理', description: '', place: '3 号楼下', startsAt: '2030-11-30T01:00:00.000Z',
-  endsAt: '2030-11-30T03:00:00.000Z', slots: 20, taken: 2, creditMinutes: 120, status: 'open', signedUp: false, ...o,
-});
-const attendee = (o: Partial<Attendee> = {}): Attendee => ({ userId: 11, name: '陈小红', status: 'signed_up', checkedInAt: null, checkedOutAt: null, attendance: null, ...o });
 
 const realFetch = globalThis.fetch;
 beforeEach(() => {

@@ -2,6 +2,7 @@
  * Fixtures for the 小红帽 resident and volunteer screens: one builder per contract type, every field listed once,
  * overridable per test. The mocked server and screen helpers come from deliberation.fixtures.ts.
  */
+import type { ActivityItem, Attendee, RewardItem } from '@contracts/timebank.contract';
 import type { HelpRequestDetail, HelpRequestItem, StaffTeamItem, VolunteerItem, VolunteerTeamItem } from '@contracts/volunteers.contract';
 import { residentMe } from './helpers';
 
@@ -84,6 +85,24 @@ export function team(overrides: Partial<VolunteerTeamItem> = {}): VolunteerTeamI
 /** A team as community staff and street admins get it: with its 队长 and whether they may appoint one. */
 export function staffTeam(overrides: Partial<StaffTeamItem> = {}): StaffTeamItem {
   return { ...team(), leader: null, canAppoint: false, ...overrides };
+}
+
+/** A community activity (no team), open, 2 of 20 places taken. */
+export function activity(overrides: Partial<ActivityItem> = {}): ActivityItem {
+  return {
+    id: 9, communityId: 3, teamId: null, teamName: null, title: '楼道清理', description: '', place: '3 号楼下', startsAt: '2030-11-30T01:00:00.000Z',
+    endsAt: '2030-11-30T03:00:00.000Z', slots: 20, taken: 2, creditMinutes: 120, status: 'open', signedUp: false, ...overrides,
+  };
+}
+
+/** Someone signed up for an activity, not checked in yet. */
+export function attendee(overrides: Partial<Attendee> = {}): Attendee {
+  return { userId: 11, name: '陈小红', status: 'signed_up', checkedInAt: null, checkedOutAt: null, attendance: null, ...overrides };
+}
+
+/** A reward on offer: 2 hours, 5 left, none redeemed yet. */
+export function reward(overrides: Partial<RewardItem> = {}): RewardItem {
+  return { id: 4, name: '免费理发一次', description: '社区理发室', costMinutes: 120, stock: 5, active: true, redeemedCount: 0, ...overrides };
 }
 
 export const page = <T>(items: T[], nextCursor: string | null = null) => ({ status: 200, body: { items, nextCursor } });

@@ -1,29 +1,14 @@
-import { DIALECTS, type TestApp } from './support/test-app';
-import type { api } from './support/http';
-import { startTwoApps } from './support/two-apps';
-import { freshArea } from './support/deliberation-fixtures';
+import { DIALECTS } from './support/test-app';
+import { twoAppsWithFreshArea } from './support/area-suite';
 import { approvedVolunteers, inHours } from './support/volunteer-fixtures';
-import type { TestArea } from '../factories/org.factory';
 import { NotificationEntity } from '../../server/src/modules/notifications/notification.entity';
 import { VolunteerEntity, VolunteerTeamEntity, VolunteerTeamMemberEntity } from '../../server/src/modules/volunteers/volunteers.entities';
 
 /** 队长: staff appoint a team's leader (an approved member); the leader starts activities and sees their roster. */
 describe.each(DIALECTS)('team leaders on %s', (dialect) => {
-  let t: TestApp;
-  let http: ReturnType<typeof api>;
-  let httpB: ReturnType<typeof api>;
-  let area: TestArea;
-  let stop: () => Promise<void> = async () => undefined;
+  const { t, http, httpB, area } = twoAppsWithFreshArea(dialect, 'teamlead');
   const as = (u: { id: number }) => http.as(u);
   const notes = (userId: number, type: string) => t.ds.manager.find(NotificationEntity, { where: { userId, type } });
-
-  beforeAll(async () => {
-    ({ a: t, httpA: http, httpB, stop } = await startTwoApps(dialect, 'teamlead'));
-  });
-  afterAll(() => stop());
-  beforeEach(async () => {
-    area = await freshArea(t.ds, http, httpB);
-  });
 
   const team = async (name: string, communityId: number | null) => Number((await t.ds.manager.insert(VolunteerTeamEntity, {
     streetId: area.streetId, communityId, level: communityId === null ? 'street' : 'community', name, leaderUserId: null, createdAt: new Date(),

@@ -1,28 +1,14 @@
-import { DIALECTS, type TestApp } from './support/test-app';
-import type { api } from './support/http';
-import { startTwoApps } from './support/two-apps';
-import { freshArea } from './support/deliberation-fixtures';
+import { DIALECTS } from './support/test-app';
+import { twoAppsWithFreshArea } from './support/area-suite';
 import { approveVolunteers, checkLedger, SOUND_LEDGER } from './support/timebank-fixtures';
-import { createUser, type TestArea } from '../factories/org.factory';
+import { createUser } from '../factories/org.factory';
 import { TeamActivityEntity } from '../../server/src/modules/timebank/timebank.entities';
 import { VolunteerTeamEntity } from '../../server/src/modules/volunteers/volunteers.entities';
 
 const hoursFromNow = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
 
 describe.each(DIALECTS)('team activities on %s', (dialect) => {
-  let a: TestApp;
-  let http: ReturnType<typeof api>;
-  let http2: ReturnType<typeof api>;
-  let area: TestArea;
-  let stop: () => Promise<void> = async () => undefined;
-
-  beforeAll(async () => {
-    ({ a, httpA: http, httpB: http2, stop } = await startTwoApps(dialect, 'tbact'));
-  });
-  afterAll(() => stop());
-  beforeEach(async () => {
-    area = await freshArea(a.ds, http, http2);
-  });
+  const { t: a, http, httpB: http2, area } = twoAppsWithFreshArea(dialect, 'tbact');
 
   const volunteers = async (n: number) => {
     const users = [];

@@ -1,26 +1,11 @@
-import { DIALECTS, type TestApp } from './support/test-app';
-import type { api } from './support/http';
-import { lockWaits } from './support/lock-waits';
-import { startTwoApps } from './support/two-apps';
-import { freshArea } from './support/deliberation-fixtures';
+import { DIALECTS } from './support/test-app';
+import { twoAppsWithFreshArea } from './support/area-suite';
+import { holdRows, lockWaits } from './support/lock-waits';
 import { checkLedger, creditVia, SOUND_LEDGER } from './support/timebank-fixtures';
-import type { TestArea } from '../factories/org.factory';
 
 /** 积分兑换: community staff edit a reward (name, description, cost, stock left, 上架/下架). */
 describe.each(DIALECTS)('editing rewards on %s', (dialect) => {
-  let a: TestApp;
-  let http: ReturnType<typeof api>;
-  let http2: ReturnType<typeof api>;
-  let area: TestArea;
-  let stop: () => Promise<void> = async () => undefined;
-
-  beforeAll(async () => {
-    ({ a, httpA: http, httpB: http2, stop } = await startTwoApps(dialect, 'tbreward'));
-  });
-  afterAll(() => stop());
-  beforeEach(async () => {
-    area = await freshArea(a.ds, http, http2);
-  });
+  const { t: a, http, httpB: http2, area } = twoAppsWithFreshArea(dialect, 'tbreward');
 
   const patch = async (id: number, body: unknown, who: { id: number } = area.staffA) =>
     http.call('PATCH', `/api/timebank/rewards/${id}`, { body, token: await http.as(who) });
@@ -115,14 +100,10 @@ describe.each(DIALECTS)('editing rewards on %s', (dialect) => {
     if (dialect === 'mariadb') {
       // Another transaction has taken one (uncommitted) and holds the row: the edit reads its snapshot (stock 5), then
       // waits at its UPDATE; the redemption commits; the UPDATE matches nothing.
-      const other = a.ds.createQueryRunner();
-      await other.connect();
-      await other.startTransaction();
-      await other.query('UPDATE timebank_rewards SET stock = stock - 1 WHERE id = ?', [r.id]);
+      const other = await holdRows(a.ds, 'UPDATE timebank_rewards SET stock = stock - 1 WHERE id = ?', [r.id]);
       const pending = edit();
       await lockWaits(a.ds, 1);
-      await other.commitTransaction();
-      await other.release();
+      await other.commit();
       refused = await pending;
     } else {
       // SQLite runs write transactions one after another: the redemption is simply first.

@@ -1,10 +1,8 @@
-import { DIALECTS, startTestApp, type TestApp } from './support/test-app';
-import { ownConfig } from './support/own-database';
-import { api } from './support/http';
-import { freshArea } from './support/deliberation-fixtures';
+import { DIALECTS } from './support/test-app';
+import { appWithFreshArea } from './support/area-suite';
 import { approvedVolunteers, inHours, wish } from './support/volunteer-fixtures';
 import { approveVolunteers } from './support/timebank-fixtures';
-import { createUser, type TestArea } from '../factories/org.factory';
+import { createUser } from '../factories/org.factory';
 import { HelpRequestAssignmentEntity, HelpRequestEntity, VolunteerTeamEntity, VolunteerTeamMemberEntity } from '../../server/src/modules/volunteers/volunteers.entities';
 import { HelpRequestsJobs } from '../../server/src/modules/volunteers/help-requests.jobs';
 import { TeamActivityEntity } from '../../server/src/modules/timebank/timebank.entities';
@@ -16,21 +14,12 @@ const chinaDayIn = (n: number) => new Date(Date.now() + 8 * HOUR + n * DAY).toIS
 const RECENT = `from=${chinaDayIn(-29)}&to=${chinaDayIn(1)}`;
 
 describe.each(DIALECTS)('小红帽 figures on %s', (dialect) => {
-  let t: TestApp;
-  let http: ReturnType<typeof api>;
-  let area: TestArea;
+  const { t, http, area } = appWithFreshArea(dialect, 'vol_fig');
   const as = (u: { id: number }) => http.as(u);
   // Whole seconds: MariaDB keeps datetimes to the second.
   let base: number;
   const ago = (hours: number) => new Date(base - hours * HOUR);
-
-  beforeAll(async () => {
-    t = await startTestApp(await ownConfig(dialect, 'vol_fig'));
-    http = api(t.app);
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    area = await freshArea(t.ds, http);
+  beforeEach(() => {
     base = Math.floor(Date.now() / 1000) * 1000;
   });
 

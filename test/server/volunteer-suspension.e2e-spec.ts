@@ -1,10 +1,7 @@
-import { DIALECTS, type TestApp } from './support/test-app';
-import type { api } from './support/http';
-import { lockWaits } from './support/lock-waits';
-import { startTwoApps } from './support/two-apps';
-import { freshArea } from './support/deliberation-fixtures';
+import { DIALECTS } from './support/test-app';
+import { twoAppsWithFreshArea } from './support/area-suite';
+import { holdRows, lockWaits } from './support/lock-waits';
 import { approvedVolunteers, inHours, wish } from './support/volunteer-fixtures';
-import type { TestArea } from '../factories/org.factory';
 import { NotificationEntity } from '../../server/src/modules/notifications/notification.entity';
 import { HelpRequestAssignmentEntity, HelpRequestEntity, HelpRequestEventEntity, VolunteerEntity } from '../../server/src/modules/volunteers/volunteers.entities';
 import { TeamActivityEntity, TeamActivitySignupEntity } from '../../server/src/modules/timebank/timebank.entities';
@@ -12,22 +9,10 @@ import { TimebankService } from '../../server/src/modules/timebank/timebank.serv
 
 /** 暂停 / 恢复 a 小红帽 volunteer: who may, what the volunteer is told, and what a suspended volunteer can no longer do. */
 describe.each(DIALECTS)('suspending and reinstating volunteers on %s', (dialect) => {
-  let t: TestApp;
-  let http: ReturnType<typeof api>;
-  let httpB: ReturnType<typeof api>;
-  let area: TestArea;
-  let stop: () => Promise<void> = async () => undefined;
+  const { t, http, httpB, area } = twoAppsWithFreshArea(dialect, 'volsuspend');
   const as = (u: { id: number }) => http.as(u);
   const notes = (userId: number, type: string) => t.ds.manager.find(NotificationEntity, { where: { userId, type } });
   const rowOf = (userId: number) => t.ds.manager.findOneByOrFail(VolunteerEntity, { userId });
-
-  beforeAll(async () => {
-    ({ a: t, httpA: http, httpB, stop } = await startTwoApps(dialect, 'volsuspend'));
-  });
-  afterAll(() => stop());
-  beforeEach(async () => {
-    area = await freshArea(t.ds, http, httpB);
-  });
 
   const post = async (body = wish()) => {
     const res = await http.post('/api/help-requests', body, await as(area.residentA1));
@@ -116,7 +101,10 @@ describe.each(DIALECTS)('suspending and reinstating volunteers on %s', (dialect)
     expect(ev.note).toContain('志愿服务已暂停，派单已收回，请重新派单');
     expect(await notes(area.workerA1.id, 'help.released')).toHaveLength(1);
 
-    expect(await act(v, dispatched.id, 'accept')).toMatchObject({ status: 409, body: { code: 'HELP_REQUEST_ILLEGAL_TRANSITION' } });
+    // Tapping 接受 on the old notice: told why (the dispatch was taken back because of the suspension), not "illegal step".
+    const accepted = await act(v, dispatched.id, 'accept');
+    expect(accepted).toMatchObject({ status: 403, body: { code: 'VOLUNTEER_NOT_APPROVED' } });
+    expect(accepted.body.message).toContain('派单已收回');
     expect(await act(v, open.id, 'claim')).toMatchObject({ status: 403, body: { code: 'VOLUNTEER_NOT_APPROVED' } });
     expect(await act(area.staffA, open.id, 'dispatch', { volunteerUserId: v.id })).toMatchObject({ status: 422, body: { code: 'VOLUNTEER_NOT_APPROVED' } });
     const suggested = await http.get(`/api/help-requests/${open.id}/suggestions`, await as(area.staffA));
@@ -149,16 +137,12 @@ describe.each(DIALECTS)('suspending and reinstating volunteers on %s', (dialect)
     if (dialect === 'mariadb') {
       // Line them up behind a lock on the seat: the suspension reaches the seat first, then the volunteer's 谢绝
       // (request row, then seat). Taking the seat before the request row, the suspension would deadlock with it.
-      const hold = t.ds.createQueryRunner();
-      await hold.connect();
-      await hold.startTransaction();
-      await hold.query(`SELECT id FROM help_request_assignments WHERE id = ? FOR UPDATE`, [seat.id]);
+      const hold = await holdRows(t.ds, `SELECT id FROM help_request_assignments WHERE id = ? FOR UPDATE`, [seat.id]);
       const s = suspending();
       await lockWaits(t.ds, 1);
       const d = declining();
       await lockWaits(t.ds, 2);
-      await hold.commitTransaction();
-      await hold.release();
+      await hold.commit();
       [suspended, declined] = await Promise.all([s, d]);
     } else {
       [suspended, declined] = await Promise.all([suspending(), declining()]);
@@ -181,15 +165,11 @@ describe.each(DIALECTS)('suspending and reinstating volunteers on %s', (dialect)
     if (dialect === 'mariadb') {
       // The claim reads "approved" before its transaction; hold the volunteer's row so its seat INSERT…SELECT waits,
       // then suspend in that held transaction. The seat's SELECT sees the suspension and writes nothing.
-      const hold = t.ds.createQueryRunner();
-      await hold.connect();
-      await hold.startTransaction();
-      await hold.query('SELECT id FROM volunteers WHERE id = ? FOR UPDATE', [row.id]);
+      const hold = await holdRows(t.ds, 'SELECT id FROM volunteers WHERE id = ? FOR UPDATE', [row.id]);
       const claiming = http.post(`/api/help-requests/${r.id}/claim`, {}, token);
       await lockWaits(t.ds, 1);
       await hold.query("UPDATE volunteers SET status = 'suspended' WHERE id = ?", [row.id]);
-      await hold.commitTransaction();
-      await hold.release();
+      await hold.commit();
       claimed = await claiming;
     } else {
       // SQLite runs one writer at a time: the suspension is either wholly before the claim or wholly after.

@@ -16,3 +16,28 @@ export async function lockWaits(ds: DataSource, n: number): Promise<void> {
   }
   throw new Error(`fewer than ${n} transactions waited for a lock within 6 s`);
 }
+
+export interface HeldRows {
+  /** One more statement inside the held transaction. */
+  query(sql: string, params: unknown[]): Promise<unknown>;
+  /** Commits, releasing the locks, and gives the connection back. */
+  commit(): Promise<void>;
+}
+
+/**
+ * MariaDB only: a transaction of the test's own that has run `sql` (an UPDATE, a SELECT … FOR UPDATE) and holds its
+ * row locks until commit(): what the service does next waits behind it (see lockWaits).
+ */
+export async function holdRows(ds: DataSource, sql: string, params: unknown[]): Promise<HeldRows> {
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  await runner.startTransaction();
+  await runner.query(sql, params);
+  return {
+    query: (more, moreParams) => runner.query(more, moreParams),
+    commit: async () => {
+      await runner.commitTransaction();
+      await runner.release();
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { DeliberationFigures } from '@contracts/deliberation-outcomes.contract';
-import { ErrorRetry } from '@/components/error-retry/error-retry';
 import { deliberationLines, isQuiet } from './deliberation-lines';
+import { FiguresSection } from './figures-section';
 
 export interface DeliberationSectionProps {
   figures: DeliberationFigures | null;
@@ -12,16 +12,9 @@ export interface DeliberationSectionProps {
 
 /** 议事亭 figures: the area's sentences, then (for a street) one row per community. */
 export function DeliberationSection({ figures: d, loading, error, onRetry }: DeliberationSectionProps) {
-  if (!d && !loading && !error) return null;
   const rows = d?.area.level === 'street' ? d.perCommunity : [];
   return (
-    <View className='figures-delib' id='figures-delib'>
-      <Text className='section-title' id='figures-delib-title'>
-        {d ? `议事亭 · ${d.area.name}` : '议事亭'}
-      </Text>
-      <ErrorRetry error={error} onRetry={onRetry} />
-      {!d && loading ? <Text className='muted'>正在加载议事亭的统计…</Text> : null}
-
+    <FiguresSection id='figures-delib' name='议事亭' area={d?.area} loading={loading} error={error} onRetry={onRetry}>
       {d ? (
         <View className='card figures-delib__total' id='figures-delib-total'>
           {isQuiet(d) ? (
@@ -47,6 +40,6 @@ export function DeliberationSection({ figures: d, loading, error, onRetry }: Del
           )}
         </View>
       ))}
-    </View>
+    </FiguresSection>
   );
 }

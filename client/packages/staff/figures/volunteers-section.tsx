@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { VolunteerFigures } from '@contracts/volunteer-figures.contract';
-import { ErrorRetry } from '@/components/error-retry/error-retry';
 import { hoursText } from '@/components/vol-staff/hours';
+import { FiguresSection } from './figures-section';
 import { hoursLines, isQuietVolunteers, requestLines, teamLine, volunteerLine } from './volunteer-lines';
 
 export interface VolunteersSectionProps {
@@ -15,17 +15,10 @@ const Line = ({ text, muted }: { text: string; muted?: boolean }) => <Text class
 
 /** 小红帽 figures: help requests, volunteers, hours by team and activities; for a street, one row per community. */
 export function VolunteersSection({ figures: v, loading, error, onRetry }: VolunteersSectionProps) {
-  if (!v && !loading && !error) return null;
   const rows = v?.area.level === 'street' ? v.perCommunity : [];
   const quiet = v ? isQuietVolunteers(v) : false;
   return (
-    <View className='figures-vol' id='figures-vol'>
-      <Text className='section-title' id='figures-vol-title'>
-        {v ? `小红帽 · ${v.area.name}` : '小红帽'}
-      </Text>
-      <ErrorRetry error={error} onRetry={onRetry} />
-      {!v && loading ? <Text className='muted'>正在加载小红帽的统计…</Text> : null}
-
+    <FiguresSection id='figures-vol' name='小红帽' area={v?.area} loading={loading} error={error} onRetry={onRetry}>
       {v ? (
         <View className='card' id='figures-vol-total'>
           {quiet ? <Line text='这段时间还没有小红帽的服务记录。' muted /> : null}
@@ -63,6 +56,6 @@ export function VolunteersSection({ figures: v, loading, error, onRetry }: Volun
           )}
         </View>
       ))}
-    </View>
+    </FiguresSection>
   );
 }

@@ -4,9 +4,10 @@ import { canRunActivities } from '@/services/permissions';
 import { hoursText } from '@/components/vol-staff/hours';
 import { useRoleGate } from '@/hooks/use-role-gate';
 import { confirmAction, useAction } from '@/hooks/use-action';
+import { useDraftForm } from '@/hooks/use-draft-form';
 import { useResource } from '@/hooks/use-resource';
 import { createActivity, creditActivity, listActivities } from '@/services/timebank.api';
-import { activityRequest, EMPTY_DRAFT, type ActivityDraft } from '@/components/vol-staff/activity-form';
+import { activityRequest, EMPTY_DRAFT } from '@/components/vol-staff/activity-form';
 import { useAttendees } from './use-attendees';
 
 /** Staff activities: create, list, open one's attendees (check in / out), and credit everyone checked in. */
@@ -14,13 +15,12 @@ export function useActivitiesAdmin() {
   const list = useResource(listActivities);
   const gate = useRoleGate(canRunActivities, () => list.reload());
   const action = useAction<string>();
-  const [formOpen, setFormOpen] = useState(false);
-  const [draft, setDraft] = useState<ActivityDraft>(EMPTY_DRAFT);
+  const { resetForm, closeForm, ...form } = useDraftForm(EMPTY_DRAFT, () => action.setError(null));
   const [results, setResults] = useState<Record<number, CreditActivityResponse>>({});
   const attendees = useAttendees();
 
   const save = async () => {
-    const r = activityRequest(draft);
+    const r = activityRequest(form.draft);
     if ('error' in r) {
       action.setError(r.error);
       return;
@@ -29,10 +29,7 @@ export function useActivitiesAdmin() {
       const created = await createActivity(r.body);
       list.setData((prev) => [created, ...(prev ?? [])]);
     }, '活动已发布');
-    if (ok) {
-      setFormOpen(false);
-      setDraft(EMPTY_DRAFT);
-    }
+    if (ok) resetForm();
   };
 
   const credit = async (a: ActivityItem) => {
@@ -53,13 +50,7 @@ export function useActivitiesAdmin() {
     list,
     busy: action.busy,
     error: action.error,
-    formOpen,
-    toggleForm: () => {
-      setFormOpen(!formOpen);
-      action.setError(null);
-    },
-    draft,
-    edit: (patch: Partial<ActivityDraft>) => setDraft((d) => ({ ...d, ...patch })),
+    ...form,
     save: () => void save(),
     attendees,
     results,

@@ -6,6 +6,7 @@ import { hoursText, minutesFromHours } from '@/components/vol-staff/hours';
 import { useRoleGate } from '@/hooks/use-role-gate';
 import { chinaToday } from '@/components/deliberation/china-time';
 import { confirmAction, useAction } from '@/hooks/use-action';
+import { useDraftForm } from '@/hooks/use-draft-form';
 import { useResource } from '@/hooks/use-resource';
 import { ApiError } from '@/services/request';
 import { createReward, exportServiceRecords, getTimebankSettings, listRewards, updateDailyCap, updateReward } from '@/services/timebank.api';
@@ -46,9 +47,12 @@ export function useRewardsAdmin() {
   const action = useAction<string>();
   /** Saving the open edit form: its messages show inside that form, above 保存. */
   const editAction = useAction<string>();
-  const [draft, setDraft] = useState<RewardDraft>(EMPTY);
-  const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<number | null>(null);
+  const { resetForm, closeForm, ...form } = useDraftForm(EMPTY, () => {
+    setEditing(null);
+    action.setError(null);
+    editAction.setError(null);
+  });
   const [editDraft, setEditDraft] = useState<RewardDraft>(EMPTY);
   /** The stock shown when editing began: the server refuses a stock change if someone redeemed since. */
   const stockSeen = useRef<number | null>(null);
@@ -58,23 +62,20 @@ export function useRewardsAdmin() {
   const put = (r: RewardItem) => rewards.setData((prev) => (prev ?? []).map((x) => (x.id === r.id ? r : x)));
 
   const create = async () => {
-    const f = rewardFields(draft);
+    const f = rewardFields(form.draft);
     if ('error' in f) return action.setError(f.error);
     const ok = await action.run('create', async () => {
       const created = await createReward(f);
       rewards.setData((prev) => [...(prev ?? []), created]);
     }, '已添加');
-    if (ok) {
-      setDraft(EMPTY);
-      setFormOpen(false);
-    }
+    if (ok) resetForm();
   };
 
   const startEdit = (r: RewardItem) => {
     setEditing(r.id);
     setEditDraft(draftOf(r));
     stockSeen.current = r.stock;
-    setFormOpen(false);
+    closeForm();
     editAction.setError(null);
   };
 
@@ -126,15 +127,7 @@ export function useRewardsAdmin() {
     settings,
     busy: action.busy,
     error: action.error,
-    formOpen,
-    toggleForm: () => {
-      setFormOpen(!formOpen);
-      setEditing(null);
-      action.setError(null);
-      editAction.setError(null);
-    },
-    draft,
-    edit: (patch: Partial<RewardDraft>) => setDraft((d) => ({ ...d, ...patch })),
+    ...form,
     create: () => void create(),
     toggleActive: (r: RewardItem) => void toggleActive(r),
     editing,

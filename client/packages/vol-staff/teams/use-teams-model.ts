@@ -1,8 +1,8 @@
-import { useRef, useState } from 'react';
 import type { StaffTeamItem, TeamMemberItem } from '@contracts/volunteers.contract';
 import { canAppointTeamLeaders } from '@/services/permissions';
 import { useRoleGate } from '@/hooks/use-role-gate';
 import { confirmAction, useAction } from '@/hooks/use-action';
+import { useOpenDetail } from '@/hooks/use-open-detail';
 import { useResource } from '@/hooks/use-resource';
 import { listStaffTeams, listTeamMembers, setTeamLeader } from '@/services/volunteers-admin.api';
 
@@ -13,19 +13,13 @@ export function useTeamsModel() {
   const teams = useResource(listStaffTeams);
   const gate = useRoleGate(canAppointTeamLeaders, () => teams.reload());
   const action = useAction<string>();
-  const [openId, setOpenId] = useState<number | null>(null);
-  const openRef = useRef<number | null>(null);
-  const members = useResource(() => listTeamMembers(openRef.current!));
+  const members = useOpenDetail(listTeamMembers);
 
   const put = (t: StaffTeamItem) => teams.setData((prev) => (prev ?? []).map((x) => (x.id === t.id ? t : x)));
 
   const toggle = (t: StaffTeamItem) => {
-    const next = openId === t.id ? null : t.id;
-    openRef.current = next;
-    setOpenId(next);
-    members.setData(null);
+    members.toggle(t.id);
     action.setError(null);
-    if (next) void members.reload();
   };
 
   const appoint = async (t: StaffTeamItem, p: TeamMemberItem) => {
@@ -42,7 +36,7 @@ export function useTeamsModel() {
     if (!(await confirmAction('撤销队长', `撤销 ${t.leader.name} 的${t.name}队长？撤销后 TA 不能再以队长身份发起活动。`, '撤销'))) return;
     await action.run(`clear-${t.id}`, async () => {
       put(await setTeamLeader(t.id, null));
-      if (openRef.current === t.id) await members.reload();
+      if (members.openNow() === t.id) await members.reload();
     }, '已撤销队长');
   };
 
@@ -51,7 +45,7 @@ export function useTeamsModel() {
     teams,
     busy: action.busy,
     error: action.error,
-    openId,
+    openId: members.openId,
     toggle,
     members,
     appoint: (t: StaffTeamItem, p: TeamMemberItem) => void appoint(t, p),

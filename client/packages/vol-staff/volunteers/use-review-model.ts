@@ -5,6 +5,7 @@ import type { VolunteerItem } from '@contracts/volunteers.contract';
 import { canReviewVolunteers } from '@/services/permissions';
 import { useRoleGate } from '@/hooks/use-role-gate';
 import { confirmAction, useAction } from '@/hooks/use-action';
+import { useOpenDetail } from '@/hooks/use-open-detail';
 import { useResource } from '@/hooks/use-resource';
 import { Routes } from '@/services/routes';
 import { approveVolunteer, declineVolunteer, listVolunteers } from '@/services/volunteers-staff.api';
@@ -39,9 +40,7 @@ export function useReviewModel() {
   const action = useAction<string>();
   const [form, setForm] = useState<OpenForm>(null);
   const [reason, setReason] = useState('');
-  const [historyId, setHistoryId] = useState<number | null>(null);
-  const historyRef = useRef<number | null>(null);
-  const history = useResource(() => volunteerHistory(historyRef.current!));
+  const history = useOpenDetail(volunteerHistory);
 
   const drop = (id: number) => list.setData((prev) => (prev ? { items: prev.items.filter((v) => v.id !== id) } : prev));
   const openForm = (next: OpenForm) => {
@@ -55,7 +54,7 @@ export function useReviewModel() {
     tabRef.current = next;
     setTab(next);
     setForm(null);
-    setHistoryId(null);
+    history.close();
     list.setData(null);
     void list.reload();
   };
@@ -102,14 +101,6 @@ export function useReviewModel() {
     }, `已恢复 ${v.name}`);
   };
 
-  const toggleHistory = (v: VolunteerItem) => {
-    const next = historyId === v.id ? null : v.id;
-    historyRef.current = next;
-    setHistoryId(next);
-    history.setData(null);
-    if (next) void history.reload();
-  };
-
   return {
     gate,
     tab,
@@ -129,9 +120,9 @@ export function useReviewModel() {
     reinstate: (v: VolunteerItem) => void reinstate(v),
     reason,
     setReason: (t: string) => setReason(t.slice(0, 200)),
-    historyId,
+    historyId: history.openId,
     history,
-    toggleHistory,
+    toggleHistory: (v: VolunteerItem) => history.toggle(v.id),
     goTeams: () => void Taro.navigateTo({ url: Routes.volStaffTeams }),
   };
 }

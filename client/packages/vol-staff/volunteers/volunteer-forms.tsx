@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { VolunteerItem } from '@contracts/volunteers.contract';
 import { BigButton } from '@/components/big-button/big-button';
@@ -7,23 +8,46 @@ import { LoadState } from '@/components/delib-staff/load-state';
 import '@/components/vol-staff/vol-staff.scss';
 import { suspendImpact, type ReviewModel } from './use-review-model';
 
-/** 不通过: the reason the applicant is told. */
-export function DeclineForm({ v, m }: { v: VolunteerItem; m: ReviewModel }) {
+/** What each reason form says: 不通过 an application, 暂停 an approved volunteer. */
+const REASON_FORMS = {
+  decline: { label: '未通过的原因（申请人会看到）', placeholder: '例如：暂不在本社区居住', confirm: '确认不通过', cancel: '先不处理' },
+  suspend: { label: '暂停的原因（志愿者会看到）', placeholder: '例如：连续三次接单后没有上门', confirm: '确认暂停', cancel: '先不暂停' },
+};
+
+interface ReasonFormProps {
+  v: VolunteerItem;
+  m: ReviewModel;
+  /** The step: its words, the ids (`decline-reason`, `decline-confirm`…) and the busy key. */
+  step: keyof typeof REASON_FORMS;
+  onConfirm: () => void;
+  onCancel: () => void;
+  children?: ReactNode;
+}
+
+/** A step that needs a reason the person is told: the reason, then confirm or put off. */
+function ReasonForm({ v, m, step, onConfirm, onCancel, children }: ReasonFormProps) {
+  const w = REASON_FORMS[step];
   return (
-    <View id={`volunteer-${v.id}-decline-form`}>
-      <FormField id='decline-reason' label='未通过的原因（申请人会看到）' value={m.reason} maxlength={200} multiline placeholder='例如：暂不在本社区居住' onInput={m.setReason} />
+    <View id={`volunteer-${v.id}-${step}-form`}>
+      {children}
+      <FormField id={`${step}-reason`} label={w.label} value={m.reason} maxlength={200} multiline placeholder={w.placeholder} onInput={m.setReason} />
       <View className='ds-actions'>
-        <BigButton id='decline-confirm' className='ds-actions__button' text='确认不通过' loading={m.busy === `decline-${v.id}`} onClick={() => m.decline(v)} />
-        <BigButton id='decline-cancel' className='ds-actions__button' variant='plain' text='先不处理' onClick={m.cancelDecline} />
+        <BigButton id={`${step}-confirm`} className='ds-actions__button' text={w.confirm} loading={m.busy === `${step}-${v.id}`} onClick={onConfirm} />
+        <BigButton id={`${step}-cancel`} className='ds-actions__button' variant='plain' text={w.cancel} onClick={onCancel} />
       </View>
     </View>
   );
 }
 
+/** 不通过: the reason the applicant is told. */
+export function DeclineForm({ v, m }: { v: VolunteerItem; m: ReviewModel }) {
+  return <ReasonForm v={v} m={m} step='decline' onConfirm={() => m.decline(v)} onCancel={m.cancelDecline} />;
+}
+
 /** 暂停: what it means for this volunteer (tasks in hand stay theirs), and the reason they are told. */
 export function SuspendForm({ v, m }: { v: VolunteerItem; m: ReviewModel }) {
   return (
-    <View id={`volunteer-${v.id}-suspend-form`}>
+    <ReasonForm v={v} m={m} step='suspend' onConfirm={() => m.suspend(v)} onCancel={m.cancelSuspend}>
       <View id='suspend-impact'>
         {suspendImpact(v).map((line) => (
           <Text className='vs-line' key={line}>
@@ -31,12 +55,7 @@ export function SuspendForm({ v, m }: { v: VolunteerItem; m: ReviewModel }) {
           </Text>
         ))}
       </View>
-      <FormField id='suspend-reason' label='暂停的原因（志愿者会看到）' value={m.reason} maxlength={200} multiline placeholder='例如：连续三次接单后没有上门' onInput={m.setReason} />
-      <View className='ds-actions'>
-        <BigButton id='suspend-confirm' className='ds-actions__button' text='确认暂停' loading={m.busy === `suspend-${v.id}`} onClick={() => m.suspend(v)} />
-        <BigButton id='suspend-cancel' className='ds-actions__button' variant='plain' text='先不暂停' onClick={m.cancelSuspend} />
-      </View>
-    </View>
+    </ReasonForm>
   );
 }
 

@@ -1,8 +1,10 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ActivityItem } from '@contracts/timebank.contract';
 import { useAction } from '@/hooks/use-action';
+import { useDraftForm } from '@/hooks/use-draft-form';
+import { useOpenDetail } from '@/hooks/use-open-detail';
 import { useResource } from '@/hooks/use-resource';
-import { activityRequest, EMPTY_DRAFT, type ActivityDraft } from '@/components/vol-staff/activity-form';
+import { activityRequest, EMPTY_DRAFT } from '@/components/vol-staff/activity-form';
 import { createActivity, listAttendees } from '@/services/timebank.api';
 import { getMyVolunteer } from '@/services/volunteers.api';
 
@@ -16,12 +18,9 @@ export const LEADER_LIMITS_LINE = '签到、签退和记入时长由社区工作
 export function useLeader(onCreated: (a: ActivityItem) => void) {
   const profile = useResource(getMyVolunteer);
   const action = useAction<string>();
-  const [formOpen, setFormOpen] = useState(false);
-  const [draft, setDraft] = useState<ActivityDraft>(EMPTY_DRAFT);
+  const { resetForm, closeForm, ...form } = useDraftForm(EMPTY_DRAFT, () => action.setError(null));
   const [teamId, setTeamId] = useState<number | null>(null);
-  const [rosterId, setRosterId] = useState<number | null>(null);
-  const rosterRef = useRef<number | null>(null);
-  const roster = useResource(() => listAttendees(rosterRef.current!));
+  const roster = useOpenDetail(listAttendees);
 
   const v = profile.data;
   const leads = v && v.status === 'approved' ? v.leads : [];
@@ -29,21 +28,10 @@ export function useLeader(onCreated: (a: ActivityItem) => void) {
 
   const save = async () => {
     if (chosenTeam === null) return action.setError('请选择为哪支队伍发起活动');
-    const r = activityRequest(draft, { teamId: chosenTeam, creditFromLength: true });
+    const r = activityRequest(form.draft, { teamId: chosenTeam, creditFromLength: true });
     if ('error' in r) return action.setError(r.error);
     const ok = await action.run('create', async () => onCreated(await createActivity(r.body)), '活动已发布');
-    if (ok) {
-      setFormOpen(false);
-      setDraft(EMPTY_DRAFT);
-    }
-  };
-
-  const toggleRoster = (a: ActivityItem) => {
-    const next = rosterId === a.id ? null : a.id;
-    rosterRef.current = next;
-    setRosterId(next);
-    roster.setData(null);
-    if (next) void roster.reload();
+    if (ok) resetForm();
   };
 
   return {
@@ -53,21 +41,15 @@ export function useLeader(onCreated: (a: ActivityItem) => void) {
     leads,
     /** Whether the caller leads the activity's team (their roster is shown). */
     leadsTeamOf: (a: ActivityItem) => a.teamId !== null && leads.some((t) => t.id === a.teamId),
-    formOpen,
-    toggleForm: () => {
-      setFormOpen(!formOpen);
-      action.setError(null);
-    },
-    draft,
-    edit: (patch: Partial<ActivityDraft>) => setDraft((d) => ({ ...d, ...patch })),
+    ...form,
     teamId: chosenTeam,
     chooseTeam: setTeamId,
     save: () => void save(),
     busy: action.busy,
     error: action.error,
-    rosterId,
+    rosterId: roster.openId,
     roster,
-    toggleRoster,
+    toggleRoster: (a: ActivityItem) => roster.toggle(a.id),
   };
 }
 

@@ -76,9 +76,9 @@ export class TeamActivitiesService {
   async signUp(userId: number, id: number): Promise<ActivityItem> {
     return this.db.transaction(async (m) => {
       const { communityId } = await residentCommunity(m, userId);
-      // The volunteer's row first (as a suspension takes it), locked: no sign-up slips past a suspension committing now.
+      const a = await this.own(m, communityId, id); // a plain read: 404 for an activity that is not there
+      // The volunteer's row next, locked (as a suspension takes it first): no sign-up slips past a suspension committing now.
       if (!(await isApprovedVolunteer(m, userId, communityId, this.db.forUpdate))) throw notVolunteer();
-      const a = await this.own(m, communityId, id);
       if (a.status !== 'open' || a.startsAt.getTime() <= Date.now()) throw stateConflict('活动已开始或已结束，不能报名');
       const took = await exec(m, "UPDATE team_activities SET taken = taken + 1 WHERE id = ? AND status = 'open' AND taken < slots", [id]);
       if (took !== 1) throw conflict(ErrorCode.ACTIVITY_FULL, '名额已满');

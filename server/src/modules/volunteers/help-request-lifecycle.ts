@@ -84,3 +84,12 @@ export function allowedActions(r: { status: HelpRequestStatus; hasRequesterAccou
   if (self && canRequest('cancel', r.status)) out.push('cancel');
   return out;
 }
+
+/**
+ * The day the hours count for (the daily cap, the ledger's service date): the booked window's start, or the moment the
+ * volunteer marked it done when that came earlier (helped ahead of time, as agreed with the requester).
+ */
+export function serviceDay(r: { windowFrom: Date; doneAt: Date | null }): Date {
+  const from = new Date(r.windowFrom);
+  return r.doneAt && new Date(r.doneAt) < from ? new Date(r.doneAt) : from;
+}

@@ -5,7 +5,7 @@ import type { DispatchHelpRequest, HelpRequestDetail } from '../../../../contrac
 import { loadCurrentUser, sessionExpired } from '../../common/auth/current-user-row';
 import type { AuthClaims } from '../../common/auth/token.service';
 import { conflict, DomainException } from '../../common/domain-exception';
-import { DatabaseService, isUniqueViolation } from '../../database/database.service';
+import { DatabaseService, isUniqueViolation, retryDeadlock } from '../../database/database.service';
 import { actionsOf, HelpRequestAccess, helpRequestNotFound, illegal, isStaffOf, stale, viewOf } from './help-request-access';
 import { canRequest, canSeat, isDueSoon } from './help-request-lifecycle';
 import { HelpRequestsQueryService } from './help-requests-query.service';
@@ -18,6 +18,7 @@ const taken = () => conflict(ErrorCode.REQUEST_TAKEN, '手慢了，这条微心�
 const alreadyOn = () => conflict(ErrorCode.ALREADY_ON_REQUEST, '您已经在这条微心愿上了（退出或谢绝后不能再接同一条）');
 const notOn = () => new DomainException(ErrorCode.NOT_ON_REQUEST, 403, '您没有接这条微心愿');
 const notApproved = () => new DomainException(ErrorCode.VOLUNTEER_NOT_APPROVED, 403, '只有本社区审核通过的志愿者才能接单');
+const suspendedNow = () => new DomainException(ErrorCode.VOLUNTEER_NOT_APPROVED, 403, '您现在不是本社区审核通过的志愿者（志愿服务可能已暂停），派单已收回');
 const notApprovedTarget = () => new DomainException(ErrorCode.VOLUNTEER_NOT_APPROVED, 422, '只能派给本社区审核通过的志愿者');
 const MAX_TEAM_ALERTS = 50;
 
@@ -52,13 +53,14 @@ export class HelpRequestSeatsService {
     if (row.status === 'filled') throw taken();
     if (!canRequest('claim', row.status)) throw illegal(row.status, '接单');
     if (ctx.seat) throw alreadyOn();
-    const { state, eventId } = await this.db.transaction(async (m) => {
+    // Retried whole if MariaDB picks it as a deadlock victim (a suspension takes the volunteer row, then request rows).
+    const { state, eventId } = await retryDeadlock(() => this.db.transaction(async (m) => {
       await this.seat(m, row, auth.sub, 'claim', null);
       const now = await this.requests.seats(m, row.id);
       const ev = await this.requests.insertEvent(m, { requestId: row.id, actorId: auth.sub, actorRole: auth.role, type: 'claimed', fromStatus: 'open', toStatus: now.status, volunteerId: auth.sub });
       await this.notices.tell(m, row.requesterId ?? row.postedBy, row, 'help.claimed', '有志愿者接单了', `“${excerpt(row)}”已有志愿者接单`);
       return { state: now, eventId: ev };
-    });
+    }));
     const after = { ...row, status: state.status, takenCount: state.takenCount, version: state.version };
     const view = viewOf(ctx.actor, after, 'accepted', true);
     const item = toHelpRequestItem(after, { ...ctx.names, seats: state.seats }, 'accepted', actionsOf(after, view));
@@ -73,7 +75,7 @@ export class HelpRequestSeatsService {
     if (!canRequest('dispatch', row.status)) throw illegal(row.status, '派单');
     if (body.volunteerUserId === row.requesterId) throw new DomainException(ErrorCode.OWN_HELP_REQUEST, 422, '不能把微心愿派给许愿人自己');
     if (!(await this.access.isApproved(this.db.manager, body.volunteerUserId, row.communityId))) throw notApprovedTarget();
-    await this.db.transaction(async (m) => {
+    await retryDeadlock(() => this.db.transaction(async (m) => {
       if (await this.requests.seatOf(m, row.id, body.volunteerUserId)) throw alreadyOn();
       await this.seat(m, row, body.volunteerUserId, 'dispatch', actor.id);
       const now = await this.requests.seats(m, row.id);
@@ -81,16 +83,16 @@ export class HelpRequestSeatsService {
         requestId: row.id, actorId: actor.id, actorRole: actor.role, type: 'dispatched', fromStatus: 'open', toStatus: now.status, volunteerId: body.volunteerUserId, note: body.note,
       });
       await this.notices.tell(m, body.volunteerUserId, row, 'help.dispatched', '社区给您派单了', `“${excerpt(row)}”，请接受或谢绝`);
-    });
+    }));
     return this.query.detail(auth, id);
   }
 
   async accept(auth: AuthClaims, id: number): Promise<HelpRequestDetail> {
     const { row, seat } = await this.access.load(auth, id);
     if (!seat) throw notOn();
+    // First: a suspension took back this dispatch (released); say why to a volunteer who opens the old notice afterwards.
+    if (!(await this.access.isApproved(this.db.manager, auth.sub, row.communityId))) throw suspendedNow();
     if (!canSeat('accept', seat.status) || !canRequest('give_back', row.status)) throw illegal(row.status, '接受派单');
-    // A suspension takes back pending dispatches; this says why to a volunteer who opens an old notice afterwards.
-    if (!(await this.access.isApproved(this.db.manager, auth.sub, row.communityId))) throw notApproved();
     await this.db.transaction(async (m) => {
       if (!(await this.requests.moveSeat(m, seat.id, ['dispatched'], 'accepted'))) throw stale(row);
       await this.requests.insertEvent(m, { requestId: row.id, actorId: auth.sub, actorRole: auth.role, type: 'accepted', fromStatus: row.status, toStatus: row.status, volunteerId: auth.sub });

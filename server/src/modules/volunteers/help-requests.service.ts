@@ -16,7 +16,7 @@ import { LEDGER_RETRIES } from '../timebank/timebank-ledger.repository';
 import { TimebankService } from '../timebank/timebank.service';
 import { actionsOf, HelpRequestAccess, illegal, stale, type LeanHelpContext } from './help-request-access';
 import { excerpt, HelpRequestNotices, hours } from './help-request-notices';
-import { canRequest, creditMinutes } from './help-request-lifecycle';
+import { canRequest, creditMinutes, serviceDay } from './help-request-lifecycle';
 import { HelpRequestsQueryService } from './help-requests-query.service';
 import { HelpRequestsRepository } from './help-requests.repository';
 import { HelpRequestAssignmentEntity, HelpRequestEntity } from './volunteers.entities';
@@ -197,11 +197,3 @@ function checkWindow(fromIso: string, toIso: string): { from: Date; to: Date } {
   return { from, to };
 }
 
-/**
- * The day the hours count for (the daily cap, the ledger's service date): the booked window's start, or the moment the
- * volunteer marked it done when that came earlier (helped ahead of time, as agreed with the requester).
- */
-function serviceDay(r: Pick<HelpRequestEntity, 'windowFrom' | 'doneAt'>): Date {
-  const from = new Date(r.windowFrom);
-  return r.doneAt && new Date(r.doneAt) < from ? new Date(r.doneAt) : from;
-}
