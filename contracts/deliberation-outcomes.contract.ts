@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DaySchema } from './diary.contract';
+import type { ActivityStatus } from './timebank.contract';
 import { areaPeriodQuerySchema } from './figures.contract';
 import { MINUTES_MAX, RESOLUTION_NOTE_MAX, RESOLUTION_TEXT_MAX, ResolutionStatuses, type ResolutionStatus } from './deliberation-outcomes.constants';
 
@@ -23,7 +24,7 @@ export * from './deliberation-outcomes.constants';
  *   POST   /sessions/:id/resolutions      community_staff           -> 201 ResolutionDetail (a ResolutionItem with its history) body CreateResolutionRequest
  *   GET    /sessions/:id/calendar.ics     members                   -> text/calendar; charset=utf-8 (attachment), RFC 5545 VCALENDAR with one VEVENT
  *   GET    /resolutions                   members, street_admin     -> ResolutionBoardPage  query ResolutionBoardQuery (the public board)
- *   GET    /resolutions/:id               members, street_admin     -> ResolutionDetail (with its history)
+ *   GET    /resolutions/:id               members, street_admin     -> ResolutionDetail (with its history and its volunteer activities)
  *   PATCH  /resolutions/:id               community_staff           -> 200 ResolutionDetail body UpdateResolutionRequest (text / owner / due date; version)
  *   POST   /resolutions/:id/status        community_staff, street_admin -> 200 ResolutionDetail body ChangeResolutionStatusRequest
  *   POST   /resolutions/:id/notes         community_staff, street_admin -> 201 ResolutionDetail body ResolutionNoteRequest (progress note)
@@ -44,6 +45,9 @@ export * from './deliberation-outcomes.constants';
  *    Escalating (-> escalated) needs a reason in `note` (400 VALIDATION_FAILED without); reopening
  *    (done -> in_progress) needs a note (422 RESOLUTION_NOTE_REQUIRED without).
  *  - Every status change and every progress note is appended to an immutable history.
+ *  - A resolution can become volunteer work: a 小红帽 team activity created with its id (POST /api/timebank/activities,
+ *    `resolutionId`) is listed in the resolution's `activities`, and "发起志愿活动：<title>" is added to its history
+ *    as a progress note, in the activity's transaction.
  *  - Followers and the proposer of the resolution's topic are notified in-app of every status change.
  *  - The agenda item's "how it is carried out" (carried_out_text) is written from its resolutions
  *    ("1. … 2. …", in recording order) whenever one of them is recorded or its text edited.
@@ -207,9 +211,20 @@ export interface ResolutionHistoryEntry {
   at: string;
 }
 
+/** A 小红帽 team activity that carries out a resolution. */
+export interface ResolutionActivity {
+  id: number;
+  title: string;
+  /** ISO instant. */
+  startsAt: string;
+  status: ActivityStatus;
+}
+
 export interface ResolutionDetail extends ResolutionItem {
   /** Oldest first. */
   history: ResolutionHistoryEntry[];
+  /** The volunteer activities started from it, earliest start first. */
+  activities: ResolutionActivity[];
 }
 
 export interface SessionOutcome {

@@ -23,7 +23,10 @@ import { z } from 'zod';
  *   GET  /activities                      resident, community_staff  -> ActivityItem[] (the community's, upcoming first)
  *   POST /activities                      community_staff, resident (the team's 队长, an approved volunteer)  CreateActivityRequest
  *                                                            -> ActivityItem (201); a leader's creditMinutes may not exceed the
- *                                                            activity's length (422 ACTIVITY_CREDIT_TOO_LONG)
+ *                                                            activity's length (422 ACTIVITY_CREDIT_TOO_LONG); with `resolutionId`
+ *                                                            the activity carries out that 议事亭 resolution of the caller's
+ *                                                            community (else 404 RESOLUTION_NOT_FOUND), and the resolution's
+ *                                                            history gets "发起志愿活动：<title>" in the same transaction
  *   GET  /activities/:id                  resident, community_staff  -> ActivityItem
  *   POST /activities/:id/sign-up          resident (approved volunteer of the community) -> ActivityItem (201; 409 ACTIVITY_FULL,
  *                                                            ACTIVITY_ALREADY_SIGNED_UP, ACTIVITY_STATE_CONFLICT)
@@ -173,11 +176,19 @@ export const CreateActivityRequestSchema = z
     /** Minutes each attendee is credited; by default the activity's length (at most 12 h). */
     creditMinutes: z.number().int().min(15, '至少 15 分钟').max(720, '最多 12 小时').optional(),
     teamId: z.number().int().positive().nullable().default(null),
+    /** 来自议事决议: the id of a resolution of the caller's community this activity carries out. */
+    resolutionId: z.number({ error: '决议编号不正确' }).int('决议编号不正确').positive('决议编号不正确').max(2147483647, '决议编号不正确').optional(),
   })
   .strict();
 export type CreateActivityRequest = z.infer<typeof CreateActivityRequestSchema>;
 
 export type ActivityStatus = 'open' | 'cancelled' | 'credited';
+
+/** The 议事亭 resolution an activity carries out; `title` is the resolution's text. */
+export interface ActivityResolutionRef {
+  id: number;
+  title: string;
+}
 
 export interface ActivityItem {
   id: number;
@@ -195,6 +206,8 @@ export interface ActivityItem {
   status: ActivityStatus;
   /** For the caller: signed up (and not withdrawn). */
   signedUp: boolean;
+  /** 来自议事决议: the resolution it carries out, or null. */
+  resolution: ActivityResolutionRef | null;
 }
 
 export const AttendeeRequestSchema = z.object({ userId: z.number().int().positive() }).strict();

@@ -15,6 +15,8 @@ export function useDraftForm<D extends object>(empty: D, onToggle: () => void) {
     },
     draft,
     edit: (patch: Partial<D>) => setDraft((d) => ({ ...d, ...patch })),
+    /** Opens the form (e.g. arriving from another screen to fill it), leaving the message as it is. */
+    openForm: () => setFormOpen(true),
     closeForm: () => setFormOpen(false),
     /** After a successful save: closed, and empty when opened again. */
     resetForm: () => {

@@ -102,3 +102,8 @@ export function volAskProxyUrl(): string {
 export function volActivityUrl(id: number): string {
   return `${Routes.volActivity}?id=${id}`;
 }
+
+/** 发起志愿活动 from a 议事亭 resolution: the staff activities screen with the form filled from it. */
+export function volStaffActivitiesFromResolutionUrl(resolutionId: number): string {
+  return `${Routes.volStaffActivities}?resolutionId=${resolutionId}`;
+}

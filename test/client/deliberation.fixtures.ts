@@ -118,9 +118,9 @@ export function resolution(overrides: Partial<ResolutionItem> = {}): ResolutionI
   };
 }
 
-/** `item` (a resolution) with its status history. */
+/** `item` (a resolution) with its status history (and no volunteer activities). */
 export function resolutionDetail(item: ResolutionItem, history: ResolutionDetail['history'], overrides: Partial<ResolutionDetail> = {}): ResolutionDetail {
-  return { ...item, history, ...overrides };
+  return { ...item, history, activities: [], ...overrides };
 }
 
 export function outcome(overrides: Partial<SessionOutcome> = {}): SessionOutcome {

@@ -91,7 +91,7 @@ export function staffTeam(overrides: Partial<StaffTeamItem> = {}): StaffTeamItem
 export function activity(overrides: Partial<ActivityItem> = {}): ActivityItem {
   return {
     id: 9, communityId: 3, teamId: null, teamName: null, title: '楼道清理', description: '', place: '3 号楼下', startsAt: '2030-11-30T01:00:00.000Z',
-    endsAt: '2030-11-30T03:00:00.000Z', slots: 20, taken: 2, creditMinutes: 120, status: 'open', signedUp: false, ...overrides,
+    endsAt: '2030-11-30T03:00:00.000Z', slots: 20, taken: 2, creditMinutes: 120, status: 'open', signedUp: false, resolution: null, ...overrides,
   };
 }
 

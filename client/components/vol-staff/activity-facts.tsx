@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ActivityItem } from '@contracts/timebank.contract';
 import { chinaSpan } from '@/components/deliberation/china-time';
+import { activityStatusText } from './activity-status';
 import { hoursText } from './hours';
 import './vol-staff.scss';
 
@@ -10,15 +11,19 @@ function slotsText(a: Pick<ActivityItem, 'slots' | 'taken'>): string {
   return left > 0 ? `名额 ${a.slots} 个，还剩 ${left} 个` : `名额 ${a.slots} 个，已报满`;
 }
 
-function activityStatusText(a: ActivityItem, now: number = Date.now()): string {
-  if (a.status === 'cancelled') return '已取消';
-  if (a.status === 'credited') return '已记时长';
-  if (Date.parse(a.startsAt) > now) return '报名中';
-  return Date.parse(a.endsAt) > now ? '进行中' : '已结束';
+/** A long resolution in one line: its first 40 characters. */
+const short = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
+export interface ActivityFactsProps {
+  a: ActivityItem;
+  showDescription?: boolean;
+  /** Opens the 议事亭 resolution the activity carries out (来自议事决议); without it the line is plain text. */
+  onOpenResolution?: (resolutionId: number) => void;
 }
 
-/** Title, team, time, place, slots and the hours it earns. */
-export function ActivityFacts({ a, showDescription }: { a: ActivityItem; showDescription?: boolean }) {
+/** Title, team, the resolution it comes from, time, place, slots and the hours it earns. */
+export function ActivityFacts({ a, showDescription, onOpenResolution }: ActivityFactsProps) {
+  const r = a.resolution;
   return (
     <View className='vs-facts'>
       <View className='ds-row'>
@@ -26,6 +31,11 @@ export function ActivityFacts({ a, showDescription }: { a: ActivityItem; showDes
         <Text className={`ds-tag${a.status === 'open' ? ' ds-tag--ok' : ''}`}>{activityStatusText(a)}</Text>
       </View>
       {a.teamName ? <Text className='vs-line caption'>{a.teamName}</Text> : null}
+      {r ? (
+        <Text className={`vs-line${onOpenResolution ? ' vs-link' : ''}`} id={`activity-${a.id}-resolution`} onClick={onOpenResolution ? () => onOpenResolution(r.id) : undefined}>
+          来自议事决议：{short(r.title)}{onOpenResolution ? ' ›' : ''}
+        </Text>
+      ) : null}
       <Text className='vs-line'>时间：{chinaSpan(a.startsAt, a.endsAt)}</Text>
       <Text className='vs-line'>地点：{a.place}</Text>
       <Text className='vs-line'>{slotsText(a)}</Text>

@@ -26,6 +26,8 @@ export interface ActivityFormOptions {
   teamId?: number | null;
   /** A leader's form has no hours field: each attendee is credited the activity's length (the server's default). */
   creditFromLength?: boolean;
+  /** 来自议事决议: the 议事亭 resolution the activity carries out. */
+  resolutionId?: number | null;
 }
 
 /** The request for a valid draft, or the first thing to fix, in plain words. */
@@ -50,6 +52,7 @@ export function activityRequest(d: ActivityDraft, opts: ActivityFormOptions = {}
       slots,
       ...(credit === null ? {} : { creditMinutes: credit }),
       teamId: opts.teamId ?? null,
+      ...(opts.resolutionId ? { resolutionId: opts.resolutionId } : {}),
     },
   };
 }

@@ -29,6 +29,7 @@ import { TIMEBANK_ENTITIES } from '../modules/timebank/timebank.entities';
 import { Timebank1764200000100 } from './migrations/1764200000100-Timebank';
 import { VolunteerEventEntity } from '../modules/volunteers/volunteer-event.entity';
 import { VolunteerEvents1764200000500 } from './migrations/1764200000500-VolunteerEvents';
+import { ActivityResolutionLink1764200000600 } from './migrations/1764200000600-ActivityResolutionLink';
 
 export const ENTITIES = [
   StreetEntity, CommunityEntity, GridEntity, BuildingEntity, UnitEntity, DepartmentEntity,
@@ -46,4 +47,4 @@ export const ENTITIES = [
 ];
 
 /** Every migration, in order. A committed migration is never edited; add a new one. */
-export const MIGRATIONS = [Foundation1763900000000, ConcernLifecycle1764000000000, ConcernPhotos1764000000100, DiaryNotes1764000000200, Open311Keys1764000000300, ReportingIndexes1764000000400, Deliberation1764100000000, DeliberationTopics1764100000100, DeliberationVotes1764100000200, DeliberationOutcomes1764100000300, DeliberationWaitlistCount1764100000400, Volunteers1764200000000, Timebank1764200000100, VolunteerEvents1764200000500];
+export const MIGRATIONS = [Foundation1763900000000, ConcernLifecycle1764000000000, ConcernPhotos1764000000100, DiaryNotes1764000000200, Open311Keys1764000000300, ReportingIndexes1764000000400, Deliberation1764100000000, DeliberationTopics1764100000100, DeliberationVotes1764100000200, DeliberationOutcomes1764100000300, DeliberationWaitlistCount1764100000400, Volunteers1764200000000, Timebank1764200000100, VolunteerEvents1764200000500, ActivityResolutionLink1764200000600];

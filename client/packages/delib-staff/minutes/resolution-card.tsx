@@ -73,6 +73,7 @@ export function ResolutionCard({ r, index, res }: { r: ResolutionItem; index: nu
         <View className='ds-actions'>
           <BigButton id={`resolution-${r.id}-change`} className='ds-actions__button' variant='secondary' text='更新状态' onClick={() => res.openStatus(r)} />
           <BigButton id={`resolution-${r.id}-note`} className='ds-actions__button' variant='secondary' text='记录进展' onClick={() => res.openNote(r)} />
+          <BigButton id={`resolution-${r.id}-activity`} className='ds-actions__button' variant='secondary' text='发起志愿活动' onClick={() => res.startActivity(r)} />
           <BigButton
             id={`resolution-${r.id}-history`}
             className='ds-actions__button'

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import type {
   ResolutionHistoryEntry, ResolutionItem, ResolutionStatus,
 } from '@contracts/deliberation-outcomes.contract';
@@ -6,6 +7,7 @@ import { RESOLUTION_NOTE_MAX, RESOLUTION_TEXT_MAX } from '@contracts/deliberatio
 import { useAction } from '@/hooks/use-action';
 import { addResolution, addResolutionNote, changeResolutionStatus, getResolution } from '@/services/deliberation-staff.api';
 import { ApiError } from '@/services/request';
+import { volStaffActivitiesFromResolutionUrl } from '@/services/routes';
 import { noteNeeded } from '../shared/labels';
 
 interface ResolutionFields {
@@ -27,7 +29,10 @@ function resolutionProblem(f: ResolutionFields, today: string): string | null {
   return null;
 }
 
-/** Resolutions of a session: record one; change its status (with a reason where needed); progress notes; history. */
+/**
+ * Resolutions of a session: record one; change its status (with a reason where needed); progress notes; history;
+ * 发起志愿活动 (the 小红帽 activities screen, its form filled from the resolution).
+ */
 export function useResolutions(sessionId: number | null, today: string, reloadOutcome: () => Promise<void>) {
   const [fields, setFields] = useState<ResolutionFields | null>(null);
   const [panel, setPanel] = useState<Panel | null>(null);
@@ -149,6 +154,7 @@ export function useResolutions(sessionId: number | null, today: string, reloadOu
     submitStatus,
     submitNote,
     toggleHistory,
+    startActivity: (r: ResolutionItem) => void Taro.navigateTo({ url: volStaffActivitiesFromResolutionUrl(r.id) }),
   };
 }
 

@@ -8,6 +8,7 @@ import { ErrorRetry } from '@/components/error-retry/error-retry';
 import { InfoRow } from '@/components/info-row/info-row';
 import { Notice } from '@/components/notice/notice';
 import { PageShell } from '@/components/page-shell/page-shell';
+import { activityStatusText } from '@/components/vol-staff/activity-status';
 import { useResolutionModel } from './use-resolution-model';
 import './index.scss';
 
@@ -41,6 +42,26 @@ function Facts({ m, r }: { m: Model; r: ResolutionDetail }) {
       <Text className='delib-line delib-link' id='resolution-session' onClick={() => m.openSession(r.sessionId)}>
         {chinaDate(r.sessionStartsAt)}的议事 ›
       </Text>
+    </View>
+  );
+}
+
+/** 志愿活动 started from the resolution: name, China-time start, state; each opens its activity screen (if the role has one). */
+function Activities({ m, r }: { m: Model; r: ResolutionDetail }) {
+  const open = m.openActivity;
+  return (
+    <View className='card' id='resolution-activities'>
+      {r.activities.map((a) => (
+        <View key={a.id} className='resolution-page__activity' id={`resolution-activity-${a.id}`} onClick={open ? () => open(a.id) : undefined}>
+          <Text className={`resolution-page__event-title${open ? ' delib-link' : ''}`}>
+            {a.title}
+            {open ? ' ›' : ''}
+          </Text>
+          <Text className='caption'>
+            {chinaDateTime(a.startsAt)} · {activityStatusText(a)}
+          </Text>
+        </View>
+      ))}
     </View>
   );
 }
@@ -82,6 +103,12 @@ export default function ResolutionPage() {
               loading={m.follow.busy === r.id}
               onClick={() => m.follow.toggle(r)}
             />
+          ) : null}
+          {r.activities.length ? (
+            <View>
+              <Text className='section-title'>志愿活动（{r.activities.length} 个）</Text>
+              <Activities m={m} r={r} />
+            </View>
           ) : null}
           <Text className='section-title'>落实经过</Text>
           <History r={r} />

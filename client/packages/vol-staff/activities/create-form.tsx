@@ -1,15 +1,20 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { BigButton } from '@/components/big-button/big-button';
 import { chinaToday } from '@/components/deliberation/china-time';
 import { FormField } from '@/components/delib-staff/form-field';
 import { PickerField } from '@/components/delib-staff/picker-field';
 import type { ActivitiesAdmin } from './use-activities-admin';
 
-/** A new activity: name, place, day and times, slots, the hours each attendee earns, a description. */
+/** A new activity: name, place, day and times, slots, the hours each attendee earns, a description; and where it comes from. */
 export function CreateForm({ m }: { m: ActivitiesAdmin }) {
   const d = m.draft;
   return (
     <View className='card' id='activity-form'>
+      {m.fromResolution ? (
+        <Text className='plain-line' id='activity-from-resolution'>
+          来自议事决议：{m.fromResolution.title}
+        </Text>
+      ) : null}
       <FormField id='activity-title' label='活动名称' value={d.title} maxlength={100} placeholder='例如：楼道清理' onInput={(title) => m.edit({ title })} />
       <FormField id='activity-place' label='地点' value={d.place} maxlength={200} placeholder='例如：3 号楼下集合' onInput={(place) => m.edit({ place })} />
       <PickerField id='activity-day' label='日期' mode='date' value={d.day} start={chinaToday()} placeholder='选择日期' onChange={(day) => m.edit({ day })} />

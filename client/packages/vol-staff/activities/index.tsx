@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { BigButton } from '@/components/big-button/big-button';
 import { LoadState } from '@/components/delib-staff/load-state';
+import { ErrorRetry } from '@/components/error-retry/error-retry';
 import { StaffGate } from '@/components/delib-staff/staff-gate';
 import { Notice } from '@/components/notice/notice';
 import { PageShell } from '@/components/page-shell/page-shell';
@@ -19,6 +20,7 @@ export default function VolStaffActivitiesPage() {
     <PageShell className='vol-staff-activities-page'>
       <StaffGate meError={g.meError} onRetry={g.retryMe} ready={g.ready} denied={g.denied} deniedText={ACTIVITIES_ONLY_LINE}>
         <BigButton id='activity-new' variant='secondary' text={m.formOpen ? '收起' : '发起新活动'} onClick={m.toggleForm} />
+        <ErrorRetry error={m.fromResolutionError} onRetry={m.retryFromResolution} />
         {m.error ? <Notice tone='error' id='activities-error' text={m.error} /> : null}
         {m.formOpen ? <CreateForm m={m} /> : null}
         <LoadState loading={m.list.loading} loaded={m.list.loaded} error={m.list.error} onRetry={() => void m.list.reload()} empty={items.length === 0} emptyText='还没有志愿活动。' />
@@ -26,7 +28,7 @@ export default function VolStaffActivitiesPage() {
           const open = m.attendees.openId === a.id;
           return (
             <View className='card' key={a.id} id={`activity-${a.id}`}>
-              <ActivityFacts a={a} />
+              <ActivityFacts a={a} onOpenResolution={m.openResolution} />
               <BigButton id={`activity-${a.id}-attendees-toggle`} variant='secondary' text={open ? '收起名单' : a.status === 'open' ? '签到 / 签退' : '查看名单'} onClick={() => m.attendees.toggle(a.id)} />
               {open ? <AttendeeList activity={a} m={m.attendees} /> : null}
               {a.status === 'open' ? <BigButton id={`activity-${a.id}-credit`} text='记入时长' loading={m.busy === `credit-${a.id}`} onClick={() => m.credit(a)} /> : null}

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
 import type { ActivityItem, CreditActivityResponse } from '@contracts/timebank.contract';
 import { canRunActivities } from '@/services/permissions';
 import { hoursText } from '@/components/vol-staff/hours';
@@ -7,20 +8,34 @@ import { confirmAction, useAction } from '@/hooks/use-action';
 import { useDraftForm } from '@/hooks/use-draft-form';
 import { useResource } from '@/hooks/use-resource';
 import { createActivity, creditActivity, listActivities } from '@/services/timebank.api';
+import { deliberationResolutionUrl } from '@/services/routes';
 import { activityRequest, EMPTY_DRAFT } from '@/components/vol-staff/activity-form';
 import { useAttendees } from './use-attendees';
+import { useFromResolution } from './use-from-resolution';
 
-/** Staff activities: create, list, open one's attendees (check in / out), and credit everyone checked in. */
+/**
+ * Staff activities: create (also from a 议事亭 resolution, ?resolutionId=), list, open one's attendees (check in / out),
+ * and credit everyone checked in.
+ */
 export function useActivitiesAdmin() {
   const list = useResource(listActivities);
-  const gate = useRoleGate(canRunActivities, () => list.reload());
+  const from = useFromResolution();
+  const gate = useRoleGate(canRunActivities, () => Promise.all([list.reload(), from.load()]));
   const action = useAction<string>();
-  const { resetForm, closeForm, ...form } = useDraftForm(EMPTY_DRAFT, () => action.setError(null));
+  const { resetForm, closeForm, openForm, ...form } = useDraftForm(EMPTY_DRAFT, () => action.setError(null));
   const [results, setResults] = useState<Record<number, CreditActivityResponse>>({});
   const attendees = useAttendees();
 
+  // Opened from a resolution: the form opens, named after it (staff may change the name).
+  const source = from.resolution;
+  useEffect(() => {
+    if (!source) return;
+    if (!form.draft.title) form.edit({ title: source.title.slice(0, 100) });
+    openForm();
+  }, [source?.id]); // once per resolution read, not on every keystroke
+
   const save = async () => {
-    const r = activityRequest(form.draft);
+    const r = activityRequest(form.draft, { resolutionId: source?.id ?? null });
     if ('error' in r) {
       action.setError(r.error);
       return;
@@ -29,7 +44,10 @@ export function useActivitiesAdmin() {
       const created = await createActivity(r.body);
       list.setData((prev) => [created, ...(prev ?? [])]);
     }, '活动已发布');
-    if (ok) resetForm();
+    if (ok) {
+      resetForm();
+      if (source) from.used();
+    }
   };
 
   const credit = async (a: ActivityItem) => {
@@ -55,6 +73,11 @@ export function useActivitiesAdmin() {
     attendees,
     results,
     credit: (a: ActivityItem) => void credit(a),
+    /** 来自议事决议: the resolution the form's activity will carry out, and a failure to read it. */
+    fromResolution: source,
+    fromResolutionError: from.error,
+    retryFromResolution: () => void from.load(),
+    openResolution: (resolutionId: number) => void Taro.navigateTo({ url: deliberationResolutionUrl(resolutionId) }),
   };
 }
 

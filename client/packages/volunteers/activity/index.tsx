@@ -24,7 +24,7 @@ export default function VolunteerActivityPage() {
         {m.signup.error ? <Notice tone='error' id='activity-error' text={m.signup.error} /> : null}
         {a.data ? (
           <View className='card' id={`activity-${a.data.id}`}>
-            <ActivityFacts a={a.data} showDescription />
+            <ActivityFacts a={a.data} showDescription onOpenResolution={m.openResolution} />
             <SignupButtons a={a.data} s={m.signup} />
             {m.leader.leadsTeamOf(a.data) ? (
               <BigButton

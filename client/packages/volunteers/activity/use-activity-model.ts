@@ -1,12 +1,13 @@
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { canUseVolunteerServices } from '@/services/permissions';
 import { useRoleGate } from '@/hooks/use-role-gate';
 import { useResource } from '@/hooks/use-resource';
 import { getActivity } from '@/services/timebank.api';
+import { deliberationResolutionUrl } from '@/services/routes';
 import { useActivitySignup } from '../activities/use-activity-signup';
 import { useLeader } from '../activities/use-leader';
 
-/** One activity (?id=) with its description, sign-up and cancel. */
+/** One activity (?id=) with its description, sign-up and cancel, and the 议事亭 resolution it comes from. */
 export function useActivityModel() {
   const { params } = useRouter();
   const n = Number(params.id);
@@ -18,5 +19,6 @@ export function useActivityModel() {
     if (id) await Promise.all([activity.reload(), leader.reload()]);
   });
   const signup = useActivitySignup((a) => activity.setData(a));
-  return { gate, id, activity, signup, leader };
+  const openResolution = (resolutionId: number) => void Taro.navigateTo({ url: deliberationResolutionUrl(resolutionId) });
+  return { gate, id, activity, signup, leader, openResolution };
 }

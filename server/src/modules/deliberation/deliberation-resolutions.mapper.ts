@@ -1,5 +1,5 @@
 import type {
-  MinutesItem, PersonRef, ResolutionDetail, ResolutionHistoryEntry, ResolutionItem,
+  MinutesItem, PersonRef, ResolutionActivity, ResolutionDetail, ResolutionHistoryEntry, ResolutionItem,
 } from '../../../../contracts/deliberation-outcomes.contract';
 import { toIso } from '../../common/time';
 import type { DeliberationMinutesEntity, DeliberationResolutionEntity, DeliberationResolutionEventEntity } from './deliberation-outcomes.entities';
@@ -30,8 +30,10 @@ export function toHistoryEntry(e: DeliberationResolutionEventEntity, users: Map<
   return { id: e.id, kind: e.kind, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, by: person(e.byUserId, users), at: toIso(e.createdAt)! };
 }
 
-export function toResolutionDetail(item: ResolutionItem, events: DeliberationResolutionEventEntity[], users: Map<number, string>): ResolutionDetail {
-  return { ...item, history: events.map((e) => toHistoryEntry(e, users)) };
+export function toResolutionDetail(
+  item: ResolutionItem, events: DeliberationResolutionEventEntity[], users: Map<number, string>, activities: ResolutionActivity[],
+): ResolutionDetail {
+  return { ...item, history: events.map((e) => toHistoryEntry(e, users)), activities };
 }
 
 export function toMinutesItem(m: DeliberationMinutesEntity, counts: { attendees: number; confirmed: number }, users: Map<number, string>): MinutesItem {

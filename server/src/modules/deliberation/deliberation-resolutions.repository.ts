@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import type { ResolutionHistoryKind, ResolutionStatus } from '../../../../contracts/deliberation-outcomes.contract';
+import type { ResolutionActivity, ResolutionHistoryKind, ResolutionStatus } from '../../../../contracts/deliberation-outcomes.contract';
+import { toIso } from '../../common/time';
 import { affectedRows, DatabaseService, isUniqueViolation } from '../../database/database.service';
 import { CommunityEntity } from '../org/org.entities';
 import { UserEntity } from '../users/user.entity';
@@ -68,6 +69,26 @@ export class ResolutionsRepository {
 
   events(resolutionId: number): Promise<DeliberationResolutionEventEntity[]> {
     return this.db.manager.find(DeliberationResolutionEventEntity, { where: { resolutionId }, order: { id: 'ASC' } });
+  }
+
+  /**
+   * The 小红帽 team activities (timebank module's table) started from these resolutions, earliest start first, grouped
+   * by resolution: one query for any number of resolutions.
+   */
+  async activities(resolutionIds: number[], m: EntityManager = this.db.manager): Promise<Map<number, ResolutionActivity[]>> {
+    const byResolution = new Map<number, ResolutionActivity[]>();
+    if (!resolutionIds.length) return byResolution;
+    const rows = (await m.query(
+      `SELECT id, resolution_id AS resolutionId, title, starts_at AS startsAt, status FROM team_activities
+        WHERE resolution_id IN (${resolutionIds.map(() => '?').join(', ')}) ORDER BY starts_at, id`,
+      resolutionIds,
+    )) as { id: number; resolutionId: number; title: string; startsAt: Date | string; status: ResolutionActivity['status'] }[];
+    for (const r of rows) {
+      const list = byResolution.get(Number(r.resolutionId)) ?? [];
+      list.push({ id: Number(r.id), title: r.title, startsAt: toIso(r.startsAt)!, status: r.status });
+      byResolution.set(Number(r.resolutionId), list);
+    }
+    return byResolution;
   }
 
   /** True when this follow is new; following twice changes nothing (unique key). */

@@ -82,9 +82,9 @@ export class DeliberationResolutionsService {
   }
 
   async detailFor(v: Viewer, r: DeliberationResolutionEntity): Promise<ResolutionDetail> {
-    const events = await this.repo.events(r.id);
+    const [events, activities] = await Promise.all([this.repo.events(r.id), this.repo.activities([r.id])]);
     const ctx = await this.repo.context([r], v.user.id, events.map((e) => e.byUserId));
-    return toResolutionDetail(toResolutionItem(r, ctx, chinaDay(new Date())), events, ctx.users);
+    return toResolutionDetail(toResolutionItem(r, ctx, chinaDay(new Date())), events, ctx.users, activities.get(r.id) ?? []);
   }
 
   async items(v: Viewer, rows: DeliberationResolutionEntity[]): Promise<ResolutionItem[]> {

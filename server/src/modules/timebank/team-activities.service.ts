@@ -6,6 +6,7 @@ import { conflict, DomainException, forbidden, notFound } from '../../common/dom
 import { loadCurrentUser } from '../../common/auth/current-user-row';
 import { toIso } from '../../common/time';
 import { DatabaseService, isUniqueViolation } from '../../database/database.service';
+import { ResolutionLinks } from '../deliberation/deliberation-resolution-links';
 import { isApprovedVolunteer, notVolunteer, residentCommunity } from './timebank-access';
 import { retryDeadlock } from '../../database/database.service';
 import { execAffected as exec, LEDGER_RETRIES } from './timebank-ledger.repository';
@@ -26,10 +27,13 @@ async function isActiveLeader(m: EntityManager, teamId: number, userId: number):
   return rows.length > 0;
 }
 
-/** 团队活动: create, sign up (slots by a conditional UPDATE), check in/out, credit everyone checked in once. */
+/**
+ * 团队活动: create (optionally from a 议事亭 resolution of the community), sign up (slots by a conditional UPDATE),
+ * check in/out, credit everyone checked in once.
+ */
 @Injectable()
 export class TeamActivitiesService {
-  constructor(private readonly db: DatabaseService, private readonly ledger: TimebankService) {}
+  constructor(private readonly db: DatabaseService, private readonly ledger: TimebankService, private readonly resolutions: ResolutionLinks) {}
 
   async create(userId: number, b: CreateActivityRequest): Promise<ActivityItem> {
     return this.db.transaction(async (m) => {
@@ -53,8 +57,12 @@ export class TeamActivitiesService {
       const now = new Date();
       const a = await m.save(m.create(TeamActivityEntity, {
         communityId, streetId, teamId: b.teamId, title: b.title, description: b.description, place: b.place, startsAt, endsAt, slots: b.slots, taken: 0,
-        creditMinutes, status: 'open', creditedAt: null, creditedBy: null, createdBy: userId, createdAt: now, updatedAt: now,
+        creditMinutes, status: 'open', creditedAt: null, creditedBy: null, createdBy: userId, createdAt: now, updatedAt: now, resolutionId: b.resolutionId ?? null,
       }));
+      // 来自议事决议: the resolution must be of this community (else 404, all of this rolled back); its history says so.
+      if (b.resolutionId !== undefined) {
+        await this.resolutions.recordActivity(m, { resolutionId: b.resolutionId, communityId, activityTitle: b.title, byUserId: userId, at: now });
+      }
       return this.item(m, a, userId);
     });
   }
@@ -212,7 +220,7 @@ export class TeamActivitiesService {
     return (await this.items(m, [a], userId))[0];
   }
 
-  /** Activities with their team's name and whether the caller signed up: one query per kind, not per activity. */
+  /** Activities with their team's name, their resolution and whether the caller signed up: one query per kind, not per activity. */
   private async items(m: EntityManager, rows: TeamActivityEntity[], userId: number): Promise<ActivityItem[]> {
     if (!rows.length) return [];
     const teamIds = [...new Set(rows.flatMap((a) => (a.teamId === null ? [] : [a.teamId])))];
@@ -222,10 +230,11 @@ export class TeamActivitiesService {
     const teamName = new Map(teams.map((t) => [Number(t.id), String(t.name)]));
     const mine = await m.find(TeamActivitySignupEntity, { where: { activityId: In(rows.map((a) => a.id)), userId, status: 'signed_up' }, select: { activityId: true } });
     const signedUp = new Set(mine.map((s) => Number(s.activityId)));
+    const resolutions = await this.resolutions.refs(m, [...new Set(rows.flatMap((a) => (a.resolutionId === null ? [] : [a.resolutionId])))]);
     return rows.map((a) => ({
       id: a.id, communityId: a.communityId, teamId: a.teamId, teamName: a.teamId === null ? null : teamName.get(a.teamId) ?? null, title: a.title, description: a.description,
       place: a.place, startsAt: toIso(a.startsAt)!, endsAt: toIso(a.endsAt)!, slots: a.slots, taken: a.taken, creditMinutes: a.creditMinutes, status: a.status,
-      signedUp: signedUp.has(a.id),
+      signedUp: signedUp.has(a.id), resolution: a.resolutionId === null ? null : resolutions.get(a.resolutionId) ?? null,
     }));
   }
 }

@@ -109,9 +109,10 @@ export class TimebankRedemptionEntity {
   @Column({ type: 'datetime' }) createdAt!: Date;
 }
 
-/** 团队活动: `taken < slots` is the sign-up UPDATE's WHERE. */
+/** 团队活动: `taken < slots` is the sign-up UPDATE's WHERE. `resolutionId`: the 议事亭 resolution it carries out, if any. */
 @Entity('team_activities')
 @Index('IDX_team_activities_community', ['communityId', 'startsAt'])
+@Index('IDX_team_activities_resolution', ['resolutionId', 'startsAt'])
 export class TeamActivityEntity {
   @PrimaryGeneratedColumn() id!: number;
   @Column({ type: 'int' }) communityId!: number;
@@ -131,6 +132,7 @@ export class TeamActivityEntity {
   @Column({ type: 'int' }) createdBy!: number;
   @Column({ type: 'datetime' }) createdAt!: Date;
   @Column({ type: 'datetime' }) updatedAt!: Date;
+  @Column({ type: 'int', nullable: true }) resolutionId!: number | null;
 }
 
 @Entity('team_activity_signups')
