@@ -79,4 +79,13 @@ async function warmThenMeasure({ target, connections, warmUp, measure, db }) {
   return r;
 }
 
-module.exports = { burst, keptAlive, warmThenMeasure };
+/** Counts one answer in `codes` by its status, with the error code of a refusal: '201', '409 REQUEST_TAKEN'. */
+function tally(codes, status, body) {
+  const key = status >= 300 ? `${status} ${body?.code ?? ''}`.trim() : String(status);
+  codes[key] = (codes[key] || 0) + 1;
+}
+
+/** The counted answers as one line: '201 x3, 409 REQUEST_TAKEN x2'. */
+const tallied = (codes) => Object.entries(codes).sort().map(([k, m]) => `${k} x${m}`).join(', ');
+
+module.exports = { burst, keptAlive, warmThenMeasure, tally, tallied };

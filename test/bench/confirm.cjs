@@ -9,7 +9,7 @@
 // exactly one credit per (request, accepted volunteer) and none else, each asking the request's minutes; and the
 // requests: each confirmed once, one 'confirmed' event, version + 1.
 const { preparedDb, startBare, startService } = require('./common.cjs');
-const { burst, warmThenMeasure } = require('./burst.cjs');
+const { burst, tally, tallied, warmThenMeasure } = require('./burst.cjs');
 const { seedResidents, seedVolunteers, seedHelpRequests } = require('./seed.cjs');
 
 const CONFIRMS = Number(process.env.BENCH_CONFIRMS || 2000);
@@ -118,8 +118,7 @@ async function confirmAll(port, c, ids, twice, agent) {
       return { method: 'POST', path: `/api/help-requests/${ids[k]}/confirm`, token: c.requesterTokens[k], body: { rating: 5 - (i % 2), comment: '很及时，谢谢小红帽' } };
     },
     onAnswer: (i, status, body) => {
-      const key = `${status}${status >= 300 ? ` ${body?.code ?? ''}` : ''}`.trim();
-      codes[key] = (codes[key] || 0) + 1;
+      tally(codes, status, body);
       if (status >= 200 && status < 300) {
         const k = twice ? Math.floor(i / 2) : i;
         wins.set(k, (wins.get(k) || 0) + 1);
@@ -177,7 +176,7 @@ function printConfirm(rows) {
     for (const [what, x] of [['service', r.s], ['bare', r.b]]) {
       const [v, l] = [x.inv, x.ledger];
       const ok = v.ok && l.ok && x.oneWinEach && !x.wrongAnswers && x.n5xx === 0;
-      const answers = Object.entries(x.codes).sort().map(([k, m]) => `${k} x${m}`).join(', ');
+      const answers = tallied(x.codes);
       console.log(`${r.dialect} ${what}: ${ok ? 'INVARIANTS OK' : 'INVARIANT BROKEN'} — ledger (${l.accounts} accounts): balances sum to ${l.balanceSum}; entries on another volunteer's or community's account: ${l.misposted}; stored balance = its entries: ${l.storedNotEntries ? `NO x${l.storedNotEntries}` : 'yes'}; `
         + `transactions not summing to zero: ${l.unbalancedTransactions}; volunteer balances below zero: ${l.negative}; volunteer-days over the cap: ${l.overCap} (most credited in a day ${l.maxDay} min); `
         + `daily counter = credited entries: ${l.counterMismatch ? `NO x${l.counterMismatch}` : 'yes'}. Requests: ${v.requests - v.notConfirmed}/${v.requests} confirmed, exactly one 2xx each: ${x.oneWinEach ? 'yes' : 'NO'}, `

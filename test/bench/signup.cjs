@@ -4,7 +4,7 @@
 // reserved seats held by representatives only, waiting-list tickets 1..n without gaps in insert order, the session's
 // counters (seats, tickets, waiting) equal to the rows, and each waiting answer's place on the list equal to its ticket.
 const { preparedDb, startBare, startService } = require('./common.cjs');
-const { burst, warmThenMeasure } = require('./burst.cjs');
+const { burst, tally, tallied, warmThenMeasure } = require('./burst.cjs');
 const { seedResidents, seedSessions } = require('./seed.cjs');
 
 const RESIDENTS = Number(process.env.BENCH_SIGNUP_RESIDENTS || 10000);
@@ -54,7 +54,7 @@ async function race(port, c, sessionId, count, agent) {
         // Nobody leaves the list during the race, so each waiting resident's place is their ticket.
         if (body?.status === 'waitlisted' && body.waitlistPosition !== body.waitlistNo) answered.wrongPosition = (answered.wrongPosition || 0) + 1;
       }
-      else codes[`${status} ${body?.code ?? ''}`.trim()] = (codes[`${status} ${body?.code ?? ''}`.trim()] || 0) + 1;
+      else tally(codes, status, body);
     },
   });
   return { ...r, answered, codes };
@@ -98,7 +98,7 @@ function printSignup(rows) {
     for (const [what, x] of [['service', r.s], ['bare', r.b]]) {
       const v = x.inv;
       const ok = v.ok && v.registrations === x.n2xx && !x.answered.wrongPosition;
-      const other = Object.entries(x.codes).map(([k, m]) => `${k} x${m}`).join(', ') || 'none';
+      const other = tallied(x.codes) || 'none';
       console.log(`${r.dialect} ${what}: ${ok ? 'INVARIANTS OK' : 'INVARIANT BROKEN'} — confirmed ${v.confirmed} <= ${v.capacity} seats; session counters ${v.counters}; `
         + `all seats filled: ${v.seatsFilled ? 'yes' : 'NO'}; ${v.registrations} registrations (= 2xx answers: ${v.registrations === x.n2xx ? 'yes' : 'NO'}) for ${v.distinctUsers} distinct residents; reserved seats held by non-representatives: ${v.reservedByNonRep}; `
         + `waiting-list tickets 1..${v.waitlisted} contiguous: ${v.ticketsContiguous ? 'yes' : 'NO'}, in insert order: ${v.ticketsInInsertOrder ? 'yes' : 'NO'}; `

@@ -4,7 +4,7 @@
 // API by community staff. After each burst the database is checked: one ballot per voter, option counts sum to
 // the ballots, each option's count equals the ballots that chose it.
 const { preparedDb, signToken, startBare, startService } = require('./common.cjs');
-const { burst, warmThenMeasure } = require('./burst.cjs');
+const { burst, tally, tallied, warmThenMeasure } = require('./burst.cjs');
 const { seedResidents, seedSessions } = require('./seed.cjs');
 
 const VOTERS = Number(process.env.BENCH_VOTERS || 5000);
@@ -47,7 +47,7 @@ async function ballots(port, c, vote, count, agent) {
     request: (i) => ({ method: 'POST', path: `/api/deliberation/votes/${vote.id}/ballot`, token: c.tokens[i], body: { optionIds: [vote.optionIds[i % vote.optionIds.length]] } }),
     onAnswer: (i, status, body) => {
       if (status >= 200 && status < 300) expected.set(body.optionIds[0], expected.get(body.optionIds[0]) + 1);
-      else codes[`${status} ${body?.code ?? ''}`.trim()] = (codes[`${status} ${body?.code ?? ''}`.trim()] || 0) + 1;
+      else tally(codes, status, body);
     },
   });
   return { ...r, expected, codes };
@@ -95,7 +95,7 @@ function printVote(rows) {
     for (const [what, x] of [['service', r.s], ['bare', r.b]]) {
       const v = x.inv;
       const ok = v.ok && v.ballots === x.n2xx;
-      const other = Object.entries(x.codes).map(([k, m]) => `${k} x${m}`).join(', ') || 'none';
+      const other = tallied(x.codes) || 'none';
       console.log(`${r.dialect} ${what}: ${ok ? 'INVARIANTS OK' : 'INVARIANT BROKEN'} — ${v.ballots} ballots (= 2xx answers: ${v.ballots === x.n2xx ? 'yes' : 'NO'}) from ${v.distinctVoters} distinct voters; `
         + `option counts sum ${v.optionSum}; per option counted/answered ${v.perOption} (match: ${v.countsMatch ? 'yes' : 'NO'}); choices without their ballot: ${v.orphans}; `
         + `non-2xx: ${other}; socket errors ${x.errors}; burst ${x.seconds.toFixed(1)} s, max ${x.max.toFixed(0)} ms`);

@@ -1,34 +1,18 @@
-import { DIALECTS, startTestApp, type TestApp } from './support/test-app';
-import { ownConfig } from './support/own-database';
-import { api } from './support/http';
-import { freshArea } from './support/deliberation-fixtures';
+import { DIALECTS } from './support/test-app';
 import { approveVolunteers } from './support/timebank-fixtures';
 import { createUser, type TestArea } from '../factories/org.factory';
 import { DeliberationResolutionEventEntity } from '../../server/src/modules/deliberation/deliberation-outcomes.entities';
 import { ResolutionsRepository } from '../../server/src/modules/deliberation/deliberation-resolutions.repository';
 import { TeamActivityEntity } from '../../server/src/modules/timebank/timebank.entities';
 import { VolunteerTeamEntity } from '../../server/src/modules/volunteers/volunteers.entities';
-import { outcomeFixtures } from './deliberation-outcomes.fixtures';
+import { outcomesSuite } from './deliberation-outcomes.fixtures';
 
 /** A whole minute `h` hours from now (as the form sends it; MariaDB keeps no milliseconds). */
 const hoursFromNow = (h: number) => new Date(Math.floor((Date.now() + h * 3600_000) / 60_000) * 60_000).toISOString();
 
 /** 决议 → 志愿活动: a team activity started from a 议事亭 resolution; both sides show the link. */
 describe.each(DIALECTS)('a resolution becomes volunteer work on %s', (dialect) => {
-  let t: TestApp;
-  let http: ReturnType<typeof api>;
-  let area: TestArea;
-  const f = outcomeFixtures(() => ({ ds: t.ds, http, area }));
-  const as = (u: { id: number }) => http.as(u);
-
-  beforeAll(async () => {
-    t = await startTestApp(await ownConfig(dialect, 'actlink'));
-    http = api(t.app);
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    area = await freshArea(t.ds, http);
-  });
+  const { t, http, area, f, as } = outcomesSuite(dialect, 'actlink');
 
   /** A resolution recorded by `staff` at a session of their community that has been held. */
   const resolution = async (staff: TestArea['staffA'], text: string) => {

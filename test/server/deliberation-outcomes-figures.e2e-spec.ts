@@ -1,8 +1,4 @@
-import { DIALECTS, startTestApp, type TestApp } from './support/test-app';
-import { ownConfig } from './support/own-database';
-import { api } from './support/http';
-import { freshArea } from './support/deliberation-fixtures';
-import type { TestArea } from '../factories/org.factory';
+import { DIALECTS } from './support/test-app';
 import { NotificationEntity } from '../../server/src/modules/notifications/notification.entity';
 import { DeliberationSessionEntity } from '../../server/src/modules/deliberation/deliberation.entities';
 import { DeliberationTopicEntity } from '../../server/src/modules/deliberation/deliberation-topics.entities';
@@ -11,23 +7,10 @@ import { DeliberationReminderJobs } from '../../server/src/modules/deliberation/
 import { reminderWindow } from '../../server/src/modules/deliberation/deliberation-reminders.time';
 import { SchedulerService } from '../../server/src/modules/scheduler/scheduler.service';
 import { icsDateTime } from '../../server/src/modules/deliberation/ics';
-import { chinaDayIn, DAY, FRIDAY, HOUR, outcomeFixtures } from './deliberation-outcomes.fixtures';
+import { chinaDayIn, DAY, FRIDAY, HOUR, outcomesSuite } from './deliberation-outcomes.fixtures';
 
 describe.each(DIALECTS)('deliberation figures, reminders and calendar on %s', (dialect) => {
-  let t: TestApp;
-  let http: ReturnType<typeof api>;
-  let area: TestArea;
-  const f = outcomeFixtures(() => ({ ds: t.ds, http, area }));
-  const as = (u: { id: number }) => http.as(u);
-
-  beforeAll(async () => {
-    t = await startTestApp(await ownConfig(dialect, 'outcomes_fig'));
-    http = api(t.app);
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    area = await freshArea(t.ds, http);
-  });
+  const { t, http, area, f, as } = outcomesSuite(dialect, 'outcomes_fig');
 
   describe('figures', () => {
     /** Community A: 3 topics this month (+1 old), one held session (3 confirmed, 2 checked in), 5 resolutions. Community B: 1 topic, 1 held session. */

@@ -1,31 +1,15 @@
-import { DIALECTS, startTestApp, type TestApp } from './support/test-app';
-import { ownConfig } from './support/own-database';
-import { api } from './support/http';
-import { freshArea } from './support/deliberation-fixtures';
-import { createUser, type TestArea } from '../factories/org.factory';
+import { DIALECTS } from './support/test-app';
+import { createUser } from '../factories/org.factory';
 import { NotificationEntity } from '../../server/src/modules/notifications/notification.entity';
 import { DeliberationSessionEntity } from '../../server/src/modules/deliberation/deliberation.entities';
 import { DeliberationAgendaItemEntity } from '../../server/src/modules/deliberation/deliberation-topics.entities';
 import { DeliberationResolutionEntity, DeliberationResolutionEventEntity } from '../../server/src/modules/deliberation/deliberation-outcomes.entities';
 import { StreetEntity, CommunityEntity } from '../../server/src/modules/org/org.entities';
-import { chinaDayIn, DAY, HOUR, outcomeFixtures } from './deliberation-outcomes.fixtures';
+import { chinaDayIn, DAY, HOUR, outcomesSuite } from './deliberation-outcomes.fixtures';
 
 describe.each(DIALECTS)('deliberation minutes, resolutions and the board on %s', (dialect) => {
-  let t: TestApp;
-  let http: ReturnType<typeof api>;
-  let area: TestArea;
-  const f = outcomeFixtures(() => ({ ds: t.ds, http, area }));
-  const as = (u: { id: number }) => http.as(u);
+  const { t, http, area, f, as } = outcomesSuite(dialect, 'outcomes');
   const notices = (userId: number, type: string) => t.ds.manager.find(NotificationEntity, { where: { userId, type }, order: { id: 'ASC' } });
-
-  beforeAll(async () => {
-    t = await startTestApp(await ownConfig(dialect, 'outcomes'));
-    http = api(t.app);
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    area = await freshArea(t.ds, http);
-  });
 
   describe('minutes', () => {
     it('are recorded once the session has started, with the attendee count from check-in; once per session', async () => {

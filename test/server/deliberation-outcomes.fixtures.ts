@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm';
 import { createUser, type TestArea } from '../factories/org.factory';
 import type { api } from './support/http';
 import { fridaySeries } from './support/deliberation-fixtures';
+import { appWithFreshArea } from './support/area-suite';
+import type { Dialect } from './support/test-app';
 import { DeliberationRegistrationEntity, DeliberationSessionEntity } from '../../server/src/modules/deliberation/deliberation.entities';
 import { DeliberationAgendaItemEntity, DeliberationTopicEntity } from '../../server/src/modules/deliberation/deliberation-topics.entities';
 import type { UserEntity } from '../../server/src/modules/users/user.entity';
@@ -83,4 +85,11 @@ export function outcomeFixtures(get: () => { ds: DataSource; http: Http; area: T
     get().http.post(`/api/deliberation/resolutions/${id}/status`, { to, version, ...(note ? { note } : {}) }, await get().http.as(who));
 
   return { residentOf, upcomingSession, signUp, holdSession, checkIn, topicOnAgenda, resolve, setStatus };
+}
+
+/** The set-up the outcome specs share: one app and a fresh area per test (appWithFreshArea), these fixtures, and `as` (a user's token). */
+export function outcomesSuite(dialect: Dialect, name: string) {
+  const suite = appWithFreshArea(dialect, name);
+  const f = outcomeFixtures(() => ({ ds: suite.t.ds, http: suite.http, area: suite.area }));
+  return { ...suite, f, as: (u: { id: number }) => suite.http.as(u) };
 }

@@ -1,5 +1,6 @@
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { canUseVolunteerServices } from '@/services/permissions';
+import { useIdParam } from '@/hooks/use-id-param';
 import { useRoleGate } from '@/hooks/use-role-gate';
 import { useResource } from '@/hooks/use-resource';
 import { getActivity } from '@/services/timebank.api';
@@ -9,9 +10,7 @@ import { useLeader } from '../activities/use-leader';
 
 /** One activity (?id=) with its description, sign-up and cancel, and the 议事亭 resolution it comes from. */
 export function useActivityModel() {
-  const { params } = useRouter();
-  const n = Number(params.id);
-  const id = Number.isInteger(n) && n > 0 ? n : null;
+  const id = useIdParam();
   const activity = useResource(() => getActivity(id!));
   // A 队长 sees the roster of their team's activity here too (creating happens on the list screen).
   const leader = useLeader(() => undefined);

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import { useRouter } from '@tarojs/taro';
 import { comingText, statusExplained } from '@/components/volunteers/help-text';
+import { useIdParam } from '@/hooks/use-id-param';
 import { useMe } from '@/hooks/use-me';
 import { useResource } from '@/hooks/use-resource';
 import { useHelpSteps } from '@/pages/volunteers/use-help-steps';
@@ -12,10 +12,9 @@ import { confirmModeOf, useConfirm } from './use-confirm';
  * resident without a phone), and the volunteer's steps.
  */
 export function useRequestModel() {
-  const { params } = useRouter();
-  const id = Number(params.id);
-  const valid = Number.isInteger(id) && id > 0;
-  const request = useResource(() => getHelpRequest(id));
+  const id = useIdParam();
+  const valid = id !== null;
+  const request = useResource(() => getHelpRequest(id!));
   const { reload, setData } = request;
   const me = useMe(useCallback(async () => {
     if (valid) await reload();

@@ -13,7 +13,6 @@ import { DeliberationCheckinRepository } from './deliberation-checkin.repository
 import { DeliberationCheckinService } from './deliberation-checkin.service';
 import { checkInWindow } from './deliberation-checkin.time';
 import type { DeliberationSessionEntity } from './deliberation.entities';
-import { DeliberationRepository } from './deliberation.repository';
 import { DeliberationSignupService } from './deliberation-signup.service';
 
 const CANDIDATES_MAX = 50;
@@ -29,7 +28,6 @@ export class DeliberationCheckinProxyService {
     private readonly db: DatabaseService,
     private readonly access: DeliberationAccess,
     private readonly repo: DeliberationCheckinRepository,
-    private readonly sessions: DeliberationRepository,
     private readonly signup: DeliberationSignupService,
     private readonly checkin: DeliberationCheckinService,
   ) {}
@@ -46,18 +44,18 @@ export class DeliberationCheckinProxyService {
     const session = await this.access.session(member, sessionId);
     const resident = await this.resident(member, body.userId);
     this.assertWindow(session, new Date());
-    await this.signup.enrol(session, resident.id, {
+    // What the sign-up wrote (status, ticket and place on the list), without reading the registration again.
+    const placed = await this.signup.enrol(session, resident.id, {
       proxyBy: member.user.id,
       already: () => conflict(ErrorCode.ALREADY_REGISTERED, `${resident.name} 已经报名了这场议事，可在签到名单中直接为其签到`),
     });
-    const reg = (await this.sessions.findRegistration(sessionId, resident.id))!;
-    const canCheckIn = body.checkIn && reg.status === 'confirmed' && this.checkInOpen(session, new Date());
+    const canCheckIn = body.checkIn && placed.status === 'confirmed' && this.checkInOpen(session, new Date());
     if (canCheckIn) {
-      const done = await this.checkin.checkInRegistration(reg, member.user.id);
+      const done = await this.checkin.checkInRegistration({ ...placed, sessionId }, member.user.id);
       return { attendee: done.attendee, waitlistPosition: null, checkedIn: true, message: `已为 ${resident.name} 报名并签到` };
     }
-    const row = (await this.repo.attendee(reg.id))!;
-    const position = reg.status === 'waitlisted' && reg.waitlistNo !== null ? await this.sessions.waitlistPosition(sessionId, reg.waitlistNo) : null;
+    const row = (await this.repo.attendee(placed.id))!;
+    const position = placed.position;
     const message = position !== null ? `座位已满，${resident.name} 已进入候补第 ${position} 位` : `已为 ${resident.name} 报名`;
     return { attendee: toAttendeeItem(row), waitlistPosition: position, checkedIn: false, message };
   }

@@ -36,7 +36,7 @@ export class DeliberationCheckinService {
   }
 
   /** Checks one registration of an open session in (also used right after a 代办 registration). */
-  async checkInRegistration(reg: DeliberationRegistrationEntity, by: number): Promise<CheckInResponse> {
+  async checkInRegistration(reg: Pick<DeliberationRegistrationEntity, 'id' | 'sessionId' | 'status' | 'waitlistNo'>, by: number): Promise<CheckInResponse> {
     if (reg.status === 'waitlisted') {
       const position = reg.waitlistNo !== null ? await this.sessions.waitlistPosition(reg.sessionId, reg.waitlistNo) : null;
       throw conflict(ErrorCode.CHECK_IN_WAITLISTED, `这位居民还在候补名单上${position ? `（第 ${position} 位）` : ''}，没有座位，不能签到`);

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseService } from '../../database/database.service';
+import { attendance, marks, type AttendanceSource } from '../figures/figures-scope';
 import type { HeldSessionRow, ResolutionRow, TopicRow } from './deliberation-figures.calc';
 
-const marks = (ids: number[]) => ids.map(() => '?').join(', ');
+const HELD_SESSIONS: AttendanceSource = {
+  events: 'deliberation_sessions', at: 'ends_at', signups: 'deliberation_registrations', eventKey: 'session_id', live: 'confirmed', as: ['registered', 'checkedIn'],
+};
 
 /** Portable SQL (no date functions): instants and days are parameters; the area (figures/figures-scope.ts) a list of community ids. */
 @Injectable()
@@ -23,14 +26,7 @@ export class DeliberationFiguresRepository {
 
   /** Sessions not cancelled that ended in [start, min(end, now)), with confirmed and checked-in registrations. */
   heldSessions(communityIds: number[], start: Date, end: Date): Promise<HeldSessionRow[]> {
-    return this.db.manager.query(
-      `SELECT s.community_id AS communityId,
-              (SELECT COUNT(*) FROM deliberation_registrations g WHERE g.session_id = s.id AND g.status = 'confirmed') AS registered,
-              (SELECT COUNT(*) FROM deliberation_registrations g WHERE g.session_id = s.id AND g.status = 'confirmed' AND g.checked_in_at IS NOT NULL) AS checkedIn
-         FROM deliberation_sessions s
-        WHERE s.community_id IN (${marks(communityIds)}) AND s.status <> 'cancelled' AND s.ends_at >= ? AND s.ends_at < ?`,
-      [...communityIds, this.db.dateParam(start), this.db.dateParam(end)],
-    );
+    return attendance(this.db.manager, (d) => this.db.dateParam(d), HELD_SESSIONS, communityIds, start, end);
   }
 
   /** Resolutions due in [from, to] (days) or not done yet. */

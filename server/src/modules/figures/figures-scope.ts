@@ -9,6 +9,41 @@ import { daysIncluded, shiftDay } from '../diary/china-day';
  * per community (议事, 小红帽) — the area the caller may see. Plain functions over the caller's EntityManager.
  */
 
+/** `?, ?, …` for an `IN (…)` over the area's community ids. */
+export const marks = (ids: readonly number[]) => ids.map(() => '?').join(', ');
+
+/** Where one attendance count comes from: the events (议事 sessions, 小红帽 activities) and their sign-ups. */
+export interface AttendanceSource {
+  events: string;
+  /** The event column dating it (counted when in [start, end)). */
+  at: string;
+  signups: string;
+  /** The sign-up column naming its event. */
+  eventKey: string;
+  /** The status of a sign-up that still counts. */
+  live: string;
+  /** Result column names: sign-ups that count, and of those the ones checked in. */
+  as: [signedUp: string, checkedIn: string];
+}
+
+/**
+ * Per event not cancelled whose `at` lies in [start, end) in the communities: its community, its sign-ups that count
+ * and how many of those checked in. Table and column names come from the code (AttendanceSource), never from input.
+ */
+export function attendance<Row>(
+  m: EntityManager, dateParam: (d: Date) => Date | string, s: AttendanceSource, communityIds: number[], start: Date, end: Date,
+): Promise<Row[]> {
+  const live = `FROM ${s.signups} g WHERE g.${s.eventKey} = e.id AND g.status = '${s.live}'`;
+  return m.query(
+    `SELECT e.community_id AS communityId,
+            (SELECT COUNT(*) ${live}) AS ${s.as[0]},
+            (SELECT COUNT(*) ${live} AND g.checked_in_at IS NOT NULL) AS ${s.as[1]}
+       FROM ${s.events} e
+      WHERE e.community_id IN (${marks(communityIds)}) AND e.status <> 'cancelled' AND e.${s.at} >= ? AND e.${s.at} < ?`,
+    [...communityIds, dateParam(start), dateParam(end)],
+  );
+}
+
 export const areaNotFound = () => new DomainException(ErrorCode.AREA_NOT_FOUND, 404, '没有找到这个辖区');
 const badPeriod = (message: string) => new DomainException(ErrorCode.VALIDATION_FAILED, 400, `查询参数有误：${message}`, [{ path: 'from', message }]);
 

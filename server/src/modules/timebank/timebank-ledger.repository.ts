@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { DEFAULT_DAILY_CAP_MINUTES } from '../../../../contracts/timebank.contract';
 import { affectedRows, DatabaseService, isUniqueViolation, type Dialect } from '../../database/database.service';
 
-export const DEFAULT_DAILY_CAP_MINUTES = 480;
+/** The contract's default cap, re-exported for the bare-handler bench (test/bench/bare-volunteers.cjs). */
+export { DEFAULT_DAILY_CAP_MINUTES };
 
 export interface NewTransaction {
   communityId: number;

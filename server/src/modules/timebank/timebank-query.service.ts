@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Page } from '../../../../contracts/common.contract';
-import type { LedgerLine, LedgerQuery, MyTimebank, TimebankSettings, UpdateTimebankSettingsRequest } from '../../../../contracts/timebank.contract';
+import { DEFAULT_DAILY_CAP_MINUTES, type LedgerLine, type LedgerQuery, type MyTimebank, type TimebankSettings, type UpdateTimebankSettingsRequest } from '../../../../contracts/timebank.contract';
 import { ErrorCode } from '../../../../contracts/errors';
 import { DomainException } from '../../common/domain-exception';
 import { decodeCursor, encodeCursor, toIso } from '../../common/time';
 import { DatabaseService, isUniqueViolation } from '../../database/database.service';
 import { residentCommunity, staffCommunity } from './timebank-access';
-import { chinaDay, DEFAULT_DAILY_CAP_MINUTES, execAffected } from './timebank-ledger.repository';
+import { chinaDay, execAffected } from './timebank-ledger.repository';
 
 const n = (v: unknown) => Number(v ?? 0);
 const badCursor = () => new DomainException(ErrorCode.VALIDATION_FAILED, 400, '分页参数不正确');

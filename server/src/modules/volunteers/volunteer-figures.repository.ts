@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseService } from '../../database/database.service';
+import { attendance, marks, type AttendanceSource } from '../figures/figures-scope';
 import type { ActiveRow, ActivityRow, LedgerRow, RequestRow, TeamRow, Teams, VolunteerStatusRow } from './volunteer-figures.calc';
 
-const marks = (ids: readonly number[]) => ids.map(() => '?').join(', ');
+const TEAM_ACTIVITIES: AttendanceSource = {
+  events: 'team_activities', at: 'starts_at', signups: 'team_activity_signups', eventKey: 'activity_id', live: 'signed_up', as: ['signups', 'attended'],
+};
 
 /** A credit, or a reversal of a credit (redemptions and their reversals are not service hours). */
 const CREDIT_OR_ITS_REVERSAL = "(t.kind = 'credit' OR (t.kind = 'reversal' AND o.kind = 'credit'))";
@@ -62,14 +65,7 @@ export class VolunteerFiguresRepository {
 
   /** Team activities not cancelled that started in [start, until), with sign-ups not withdrawn and how many checked in. */
   activities(ids: number[], start: Date, until: Date): Promise<ActivityRow[]> {
-    return this.db.manager.query(
-      `SELECT a.community_id AS communityId,
-              (SELECT COUNT(*) FROM team_activity_signups s WHERE s.activity_id = a.id AND s.status = 'signed_up') AS signups,
-              (SELECT COUNT(*) FROM team_activity_signups s WHERE s.activity_id = a.id AND s.status = 'signed_up' AND s.checked_in_at IS NOT NULL) AS attended
-         FROM team_activities a
-        WHERE a.community_id IN (${marks(ids)}) AND a.status <> 'cancelled' AND a.starts_at >= ? AND a.starts_at < ?`,
-      [...ids, this.db.dateParam(start), this.db.dateParam(until)],
-    );
+    return attendance(this.db.manager, (d) => this.db.dateParam(d), TEAM_ACTIVITIES, ids, start, until);
   }
 
   /** The teams of the communities and of their street (street-level teams), with who belongs to which. */
