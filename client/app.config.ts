@@ -18,6 +18,10 @@ export default defineAppConfig({
     // 小红帽: resident and volunteer screens, then staff screens.
     { root: 'packages/volunteers', pages: ['ask/index', 'requests/index', 'request/index', 'apply/index', 'hall/index', 'tasks/index', 'hours/index', 'rewards/index', 'activities/index', 'activity/index'] },
     { root: 'packages/vol-staff', pages: ['volunteers/index', 'dispatch/index', 'activities/index', 'rewards/index', 'teams/index'] },
+    // issue 10 — adoption by a street. setup (A):
+    // issue 10 — staff invitations and roles (B):
+    // issue 10 — registers 台账 (C):
+    // issue 10 — personal data (D):
   ],
   window: {
     backgroundTextStyle: 'light',

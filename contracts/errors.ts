@@ -137,6 +137,23 @@ export const ErrorCode = {
   ALREADY_ON_REQUEST: 'ALREADY_ON_REQUEST',
   NOT_ON_REQUEST: 'NOT_ON_REQUEST',
   OWN_HELP_REQUEST: 'OWN_HELP_REQUEST',
+  // issue 10 — audit log (台账审计) and accounts
+  ACCOUNT_DELETED: 'ACCOUNT_DELETED',
+  // issue 10 — setup: organisation editing by street staff (A: add setup codes below this line)
+  AREA_RETIRED: 'AREA_RETIRED',
+  AREA_NAME_TAKEN: 'AREA_NAME_TAKEN',
+  AREA_HAS_ACTIVE_CHILDREN: 'AREA_HAS_ACTIVE_CHILDREN',
+  // issue 10 — staff invitations and roles (B: add invitation codes below this line)
+  INVITATION_NOT_FOUND: 'INVITATION_NOT_FOUND',
+  INVITATION_USED: 'INVITATION_USED',
+  INVITATION_EXPIRED: 'INVITATION_EXPIRED',
+  INVITATION_REVOKED: 'INVITATION_REVOKED',
+  STAFF_NOT_FOUND: 'STAFF_NOT_FOUND',
+  // issue 10 — registers 台账 (C: add register codes below this line)
+  HOUSEHOLD_NOT_FOUND: 'HOUSEHOLD_NOT_FOUND',
+  IMPORT_INVALID: 'IMPORT_INVALID',
+  // issue 10 — personal data and unit confirmation (D: add codes below this line)
+  UNIT_NOT_CONFIRMED: 'UNIT_NOT_CONFIRMED',
   // open311 (GeoReport answers carry the HTTP status as their code; these name the cause in the server)
   API_KEY_NOT_FOUND: 'API_KEY_NOT_FOUND',
   OPEN311_API_KEY_INVALID: 'OPEN311_API_KEY_INVALID',

@@ -48,6 +48,10 @@ export const Routes = {
   volStaffActivities: '/packages/vol-staff/activities/index',
   volStaffRewards: '/packages/vol-staff/rewards/index',
   volStaffTeams: '/packages/vol-staff/teams/index',
+  // issue 10 — setup (A)
+  // issue 10 — staff invitations and roles (B)
+  // issue 10 — registers 台账 (C)
+  // issue 10 — personal data (D)
 } as const;
 
 export const TabRoutes: readonly string[] = [

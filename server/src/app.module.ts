@@ -22,6 +22,11 @@ import { SchedulerModule } from './modules/scheduler/scheduler.module';
 import { UsersModule } from './modules/users/users.module';
 import { TimebankModule } from './modules/timebank/timebank.module';
 import { VolunteersModule } from './modules/volunteers/volunteers.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { SetupModule } from './modules/setup/setup.module';
+import { StaffModule } from './modules/staff/staff.module';
+import { RegistersModule } from './modules/registers/registers.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 
 @Module({})
 export class AppModule {
@@ -47,6 +52,12 @@ export class AppModule {
         DeliberationModule,
         TimebankModule,
         VolunteersModule,
+        // issue 10: adoption by a street
+        AuditModule,
+        SetupModule,
+        StaffModule,
+        RegistersModule,
+        PrivacyModule,
       ],
       controllers: [HealthController],
       providers: [DatabaseBootstrap, { provide: APP_FILTER, useClass: GlobalExceptionFilter }],

@@ -12,7 +12,7 @@ export function buildUser(overrides: Partial<UserEntity> & { role: Role }): Omit
   return {
     openid: null, name: `用户${n}`, phone: `139${String(10000000 + n).slice(-8)}`,
     streetId: null, communityId: null, gridId: null, departmentId: null, unitId: null,
-    unitConfirmed: false, unitChosenAt: null, unitConfirmedBy: null, wxSessionKey: null, isDemo: true, createdAt: new Date(),
+    unitConfirmed: false, unitChosenAt: null, unitConfirmedBy: null, wxSessionKey: null, isDemo: true, createdAt: new Date(), deletedAt: null,
     ...overrides,
   };
 }

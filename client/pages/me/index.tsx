@@ -53,6 +53,10 @@ export default function MePage() {
         />
       </View>
 
+      {/* issue 10 — setup (A) */}
+      {/* issue 10 — staff invitations and roles (B) */}
+      {/* issue 10 — registers 台账 (C) */}
+      {/* issue 10 — personal data (D) */}
       <BigButton id='me-notifications' variant='plain' text='消息通知' onClick={m.goNotifications} />
       {m.hasWorkbench ? (
         <BigButton id='me-workbench' variant='plain' text='工作台' onClick={m.goWorkbench} />

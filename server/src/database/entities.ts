@@ -30,6 +30,15 @@ import { Timebank1764200000100 } from './migrations/1764200000100-Timebank';
 import { VolunteerEventEntity } from '../modules/volunteers/volunteer-event.entity';
 import { VolunteerEvents1764200000500 } from './migrations/1764200000500-VolunteerEvents';
 import { ActivityResolutionLink1764200000600 } from './migrations/1764200000600-ActivityResolutionLink';
+// issue 10: adoption by a street (audit log, setup, staff invitations, registers)
+import { AuditLogEntity } from '../modules/audit/audit-log.entity';
+import { AuditLog1764300000000 } from './migrations/1764300000000-AuditLog';
+import { SETUP_ENTITIES } from '../modules/setup/setup.entities';
+import { OrgSetup1764300000100 } from './migrations/1764300000100-OrgSetup';
+import { STAFF_ENTITIES } from '../modules/staff/staff.entities';
+import { StaffInvitations1764300000200 } from './migrations/1764300000200-StaffInvitations';
+import { REGISTER_ENTITIES } from '../modules/registers/registers.entities';
+import { Registers1764300000300 } from './migrations/1764300000300-Registers';
 
 export const ENTITIES = [
   StreetEntity, CommunityEntity, GridEntity, BuildingEntity, UnitEntity, DepartmentEntity,
@@ -44,7 +53,13 @@ export const ENTITIES = [
   ...VOLUNTEER_ENTITIES,
   ...TIMEBANK_ENTITIES,
   VolunteerEventEntity,
+  AuditLogEntity,
+  ...SETUP_ENTITIES,
+  ...STAFF_ENTITIES,
+  ...REGISTER_ENTITIES,
 ];
 
 /** Every migration, in order. A committed migration is never edited; add a new one. */
-export const MIGRATIONS = [Foundation1763900000000, ConcernLifecycle1764000000000, ConcernPhotos1764000000100, DiaryNotes1764000000200, Open311Keys1764000000300, ReportingIndexes1764000000400, Deliberation1764100000000, DeliberationTopics1764100000100, DeliberationVotes1764100000200, DeliberationOutcomes1764100000300, DeliberationWaitlistCount1764100000400, Volunteers1764200000000, Timebank1764200000100, VolunteerEvents1764200000500, ActivityResolutionLink1764200000600];
+export const MIGRATIONS = [Foundation1763900000000, ConcernLifecycle1764000000000, ConcernPhotos1764000000100, DiaryNotes1764000000200, Open311Keys1764000000300, ReportingIndexes1764000000400, Deliberation1764100000000, DeliberationTopics1764100000100, DeliberationVotes1764100000200, DeliberationOutcomes1764100000300, DeliberationWaitlistCount1764100000400, Volunteers1764200000000, Timebank1764200000100, VolunteerEvents1764200000500, ActivityResolutionLink1764200000600,
+  AuditLog1764300000000, OrgSetup1764300000100, StaffInvitations1764300000200, Registers1764300000300,
+];

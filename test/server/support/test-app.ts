@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../../server/src/app.factory';
 import { loadConfig, type AppConfig } from '../../../server/src/config/app-config';
 import { DatabaseService } from '../../../server/src/database/database.service';
+import { AUDIT_LOG_TRIGGERS } from '../../../server/src/database/migrations/1764300000000-AuditLog';
 
 export type Dialect = 'sqlite' | 'mariadb';
 
@@ -60,7 +61,10 @@ export async function startTestApp(config: AppConfig, opts: Parameters<typeof cr
 export async function truncateAll(ds: DataSource): Promise<void> {
   const tables = ds.entityMetadatas.map((m) => m.tableName);
   if (ds.options.type === 'better-sqlite3') {
+    // audit_log refuses DELETE (append-only, by trigger): lift the trigger for the wipe only, then put it back.
+    await ds.query('DROP TRIGGER IF EXISTS trg_audit_log_no_delete');
     for (const t of tables) await ds.query(`DELETE FROM "${t}"`);
+    await ds.query(AUDIT_LOG_TRIGGERS.sqlite[1]);
     await ds.query(`DELETE FROM sqlite_sequence`).catch(() => undefined);
   } else {
     for (const t of tables) await ds.query(`TRUNCATE TABLE \`${t}\``);

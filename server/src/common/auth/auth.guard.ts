@@ -2,9 +2,14 @@ import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ErrorCode } from '../../../../contracts/errors';
+import type { Role } from '../../../../contracts/roles';
+import { DatabaseService } from '../../database/database.service';
 import { DomainException } from '../domain-exception';
 import { ACCESS_KEY, AccessRule } from './access.decorator';
 import { AuthClaims, TokenService } from './token.service';
+
+/** One primary-key read per authenticated request. */
+export const USER_ROLE_SQL = 'SELECT role, deleted_at FROM users WHERE id = ?';
 
 export type AuthedRequest = FastifyRequest & { auth?: AuthClaims };
 
@@ -13,9 +18,9 @@ export type AuthedRequest = FastifyRequest & { auth?: AuthClaims };
 export class AuthGuard implements CanActivate {
   private readonly logger = new Logger(AuthGuard.name);
 
-  constructor(private readonly reflector: Reflector, private readonly tokens: TokenService) {}
+  constructor(private readonly reflector: Reflector, private readonly tokens: TokenService, private readonly db: DatabaseService) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     if (!rule) {
       this.logger.error(`route without an access declaration: ${context.getClass().name}.${context.getHandler().name}`);
@@ -28,8 +33,12 @@ export class AuthGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const claims = match ? this.tokens.verify(match[1]) : null;
     if (!claims) throw new DomainException(ErrorCode.TOKEN_INVALID, 401, '登录已过期，请重新登录');
-    request.auth = claims;
-    if (rule.kind === 'roles' && !rule.roles.includes(claims.role)) {
+    // The role comes from the database on every request, not from the token: a role lowered or revoked by the street
+    // takes effect on the caller's next request, and a deleted account's tokens stop working (issue 10).
+    const [row] = (await this.db.manager.query(USER_ROLE_SQL, [claims.sub])) as { role: Role; deleted_at: unknown }[];
+    if (!row || row.deleted_at !== null) throw new DomainException(ErrorCode.TOKEN_INVALID, 401, '登录已过期，请重新登录');
+    request.auth = { ...claims, role: row.role };
+    if (rule.kind === 'roles' && !rule.roles.includes(row.role)) {
       throw new DomainException(ErrorCode.FORBIDDEN, 403, '您没有权限进行此操作');
     }
     return true;

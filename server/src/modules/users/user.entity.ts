@@ -26,4 +26,6 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 128, nullable: true }) wxSessionKey!: string | null;
   @Column({ type: 'boolean', default: false }) isDemo!: boolean;
   @Column({ type: 'datetime' }) createdAt!: Date;
+  /** Account deleted by its owner (PIPL): identity removed, row kept so their concerns still count. Tokens stop working. */
+  @Column({ type: 'datetime', nullable: true }) deletedAt!: Date | null;
 }

@@ -1,0 +1,2 @@
+/** Issue 10 — this module's entities (registered in database/entities.ts). */
+export const SETUP_ENTITIES: Function[] = [];
