@@ -11,7 +11,7 @@ const id = (raw) => (/^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null);
 
 function registerDeliberation(app, db, auth) {
   app.post('/api/deliberation/sessions/:id/sign-up', async (req, reply) => {
-    const claims = auth(req, reply, 'resident');
+    const claims = await auth(req, reply, 'resident');
     if (!claims) return reply;
     const sessionId = id(req.params.id);
     if (!sessionId) return err(reply, 400, 'VALIDATION_FAILED');
@@ -70,7 +70,7 @@ function registerBallot(app, db, auth) {
     return; // no votes module in this build
   }
   app.post('/api/deliberation/votes/:id/ballot', async (req, reply) => {
-    const claims = auth(req, reply, 'resident');
+    const claims = await auth(req, reply, 'resident');
     if (!claims) return reply;
     const voteId = id(req.params.id);
     const optionIds = req.body?.optionIds;
@@ -81,6 +81,7 @@ function registerBallot(app, db, auth) {
     if (!ctx) return err(reply, 401, 'TOKEN_INVALID');
     if (ctx.communityId === null) return err(reply, 422, 'UNIT_REQUIRED');
     if (ctx.voteId === null || Number(ctx.voteCommunityId) !== Number(ctx.communityId)) return err(reply, 404, 'VOTE_NOT_FOUND');
+    if (ctx.role === 'resident' && !(ctx.unitConfirmed === true || Number(ctx.unitConfirmed) === 1)) return err(reply, 403, 'UNIT_NOT_CONFIRMED');
     const now = new Date();
     if (ctx.closedAt !== null || toDate(ctx.closesAt) <= now) return err(reply, 409, 'VOTE_CLOSED');
     const own = new Set(ctx.optionIds === null ? [] : String(ctx.optionIds).split(',').map(Number));

@@ -21,6 +21,16 @@ function verify(header) {
   return claims.exp * 1000 > Date.now() ? claims : null;
 }
 
+// The guard's own statement (compiled server): the role is read from the database on every request, as AuthGuard does.
+const { USER_ROLE_SQL } = require('../../dist/server/server/src/common/auth/auth.guard.js');
+async function authenticate(db, header) {
+  const claims = verify(header);
+  if (!claims) return null;
+  const row = await db.one(USER_ROLE_SQL, [claims.sub]);
+  if (!row || row.deleted_at !== null) return null;
+  return { ...claims, role: row.role };
+}
+
 // Same statements as ConcernsRepository.submitterPlace / insert / insertEvent, NotificationsService.notify, IdempotencyService.
 const SELECT_SUBMITTER = `SELECT u.id AS id, u.name AS name, u.role AS role, u.unit_confirmed AS unitConfirmed,
        un.id AS unitId, un.name AS unitName, b.id AS buildingId, b.name AS buildingName,
@@ -101,7 +111,7 @@ async function main() {
   const db = await makeDb();
   const app = Fastify({ logger: false });
   app.post('/api/concerns', async (req, reply) => {
-    const claims = verify(req.headers.authorization);
+    const claims = await authenticate(db, req.headers.authorization);
     if (!claims) return reply.code(401).send({ code: 'UNAUTHENTICATED' });
     const { category, text } = req.body || {};
     if (typeof category !== 'string' || typeof text !== 'string' || !text.trim() || text.length > 1000) return reply.code(400).send({ code: 'VALIDATION_FAILED' });
@@ -136,7 +146,7 @@ async function main() {
   });
   // Inbox: the same SELECT and the same keyset WHERE/ORDER as ConcernsRepository.inbox for a grid worker.
   app.get('/api/concerns/inbox', async (req, reply) => {
-    const claims = verify(req.headers.authorization);
+    const claims = await authenticate(db, req.headers.authorization);
     if (!claims) return reply.code(401).send({ code: 'UNAUTHENTICATED' });
     const me = await db.one('SELECT * FROM users WHERE id = ? LIMIT 1', [claims.sub]);
     const limit = Math.min(100, Number(req.query.limit || 20));
@@ -156,8 +166,8 @@ async function main() {
     return { items, nextCursor };
   });
   // 议事亭 sign-up and ballot, 小红帽 claim and confirmation: same statements as the service, see bare-deliberation.cjs, bare-volunteers.cjs.
-  const auth = (req, reply, role) => {
-    const claims = verify(req.headers.authorization);
+  const auth = async (req, reply, role) => {
+    const claims = await authenticate(db, req.headers.authorization);
     if (!claims) return void reply.code(401).send({ code: 'UNAUTHENTICATED' });
     if (claims.role !== role) return void reply.code(403).send({ code: 'FORBIDDEN' });
     return claims;

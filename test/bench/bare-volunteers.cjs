@@ -110,7 +110,7 @@ function registerVolunteers(app, db, auth) {
 
   // 接单: HelpRequestSeatsService.claim.
   app.post('/api/help-requests/:id/claim', async (req, reply) => {
-    const claims = auth(req, reply, 'resident');
+    const claims = await auth(req, reply, 'resident');
     if (!claims) return reply;
     const requestId = id(req.params.id);
     if (!requestId) return err(reply, 400, 'VALIDATION_FAILED');
@@ -142,7 +142,7 @@ function registerVolunteers(app, db, auth) {
 
   // The requester confirms: HelpRequestsService.confirm → complete, crediting each accepted volunteer.
   app.post('/api/help-requests/:id/confirm', async (req, reply) => {
-    const claims = auth(req, reply, 'resident');
+    const claims = await auth(req, reply, 'resident');
     if (!claims) return reply;
     const requestId = id(req.params.id);
     const b = req.body || {};
