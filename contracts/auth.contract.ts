@@ -10,6 +10,10 @@ export type WechatLoginRequest = z.infer<typeof WechatLoginRequestSchema>;
 export const DevLoginRequestSchema = z.object({ userId: z.number().int().positive() }).strict();
 export type DevLoginRequest = z.infer<typeof DevLoginRequestSchema>;
 
+/** POST /api/auth/dev-new-user — dev login only: a fresh resident, as a first WeChat login would create (issue 10, invitations). */
+export const DevNewUserRequestSchema = z.object({ name: z.string().trim().min(1).max(30).optional() }).strict();
+export type DevNewUserRequest = z.infer<typeof DevNewUserRequestSchema>;
+
 export interface LoginResponse {
   token: string;
   expiresAt: string;

@@ -68,7 +68,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const token = getToken();
   if (token) header.Authorization = `Bearer ${token}`;
   if (options.idempotencyKey) header[IDEMPOTENCY_HEADER] = options.idempotencyKey;
-  const hasBody = method !== 'GET' && method !== 'DELETE';
+  // A DELETE carries a body only when one is given (DELETE /api/me: its confirmation word).
+  const hasBody = method !== 'GET' && (method !== 'DELETE' || options.body !== undefined);
   if (hasBody) header['Content-Type'] = 'application/json';
 
   let response: { statusCode: number; data: unknown };

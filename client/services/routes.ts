@@ -49,9 +49,19 @@ export const Routes = {
   volStaffRewards: '/packages/vol-staff/rewards/index',
   volStaffTeams: '/packages/vol-staff/teams/index',
   // issue 10 — setup (A)
+  setupOrg: '/packages/setup/org/index',
   // issue 10 — staff invitations and roles (B)
+  staffInvite: '/packages/staff-admin/invite/index',
+  staffRedeem: '/packages/staff-admin/redeem/index',
+  staffMembers: '/packages/staff-admin/members/index',
+  staffAudit: '/packages/staff-admin/audit/index',
   // issue 10 — registers 台账 (C)
+  registersHouseholds: '/packages/registers/households/index',
+  registersHousehold: '/packages/registers/household/index',
+  registersLeaders: '/packages/registers/leaders/index',
+  registersImport: '/packages/registers/import/index',
   // issue 10 — personal data (D)
+  privacyData: '/packages/privacy/data/index',
 } as const;
 
 export const TabRoutes: readonly string[] = [

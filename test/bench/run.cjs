@@ -10,6 +10,8 @@
 //           BENCH_CLAIM_REQUESTS (100) open requests needing 1-3 volunteers; seats, counters and answers checked after
 //   confirm 小红帽 confirmation burst (confirm.cjs): BENCH_CONFIRMS (2000) done requests each confirmed twice at once, crediting
 //           1-3 of BENCH_CONFIRM_VOLUNTEERS (1000) volunteers in the time bank; the double-entry ledger checked after
+//   register-import  台账导入 (register-import.cjs): BENCH_REGISTER_HOUSEHOLDS (50000) households in one .xlsx through
+//           POST /api/registers/import: dry run, import, re-import (updates), export; seconds and rows/s
 // Common: BENCH_DB (sqlite,mariadb), BENCH_MARIADB_URL, BENCH_LOG_LEVEL (info), BENCH_BURST_CONNECTIONS (250),
 // BENCH_BURST_WARMUP (500), BENCH_SERVICE_MAIN (dist/server/server/src/main.js: another build of the service to measure,
 // e.g. a copy of an earlier dist inside the repository; the bare handlers always run the current build's SQL).
@@ -23,11 +25,12 @@ const { benchSignup, printSignup } = require('./signup.cjs');
 const { benchVote, printVote } = require('./vote.cjs');
 const { benchClaim, printClaim } = require('./claim.cjs');
 const { benchConfirm, printConfirm } = require('./confirm.cjs');
+const { benchRegisterImport, printRegisterImport } = require('./register-import.cjs');
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 2);
-const PARTS = (process.env.BENCH_ONLY || 'submit,boot,inbox,signup,vote,claim,confirm').split(',').map((x) => x.trim());
+const PARTS = (process.env.BENCH_ONLY || 'submit,boot,inbox,signup,vote,claim,confirm,register-import').split(',').map((x) => x.trim());
 const want = (part) => PARTS.includes(part);
 
 let keySeq = 0;
@@ -216,6 +219,11 @@ async function main() {
     const rows = [];
     for (const d of dbs) rows.push(await benchConfirm(d));
     printConfirm(rows);
+  }
+  if (want('register-import')) {
+    const rows = [];
+    for (const d of dbs) rows.push(await benchRegisterImport(d));
+    printRegisterImport(rows);
   }
 }
 

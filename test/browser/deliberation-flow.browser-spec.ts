@@ -74,6 +74,14 @@ suite('议事亭 in Chromium against the real server (H5)', () => {
     const building = (await liuApi.get(`/api/org/communities/${community.id}/buildings`)).items.find((b: { name: string }) => b.name === '1号楼');
     const unit = (await liuApi.get(`/api/org/buildings/${building.id}/units`)).items.find((u: { name: string }) => u.name === '2单元');
     await liuApi.send('PUT', '/api/me/unit', { unitId: unit.id });
+    // Issue 10: only residents whose unit is confirmed support topics and vote; the grid worker confirms 刘明 and 王秀兰.
+    const gridWorkerApi = await apiAs(server, '王网格员');
+    const waiting = (await gridWorkerApi.get('/api/org/residents/unconfirmed')).items as { id: number; name: string }[];
+    for (const name of ['刘明', '王秀兰']) {
+      const who = waiting.find((r) => r.name === name);
+      expect(who).toBeDefined();
+      await gridWorkerApi.send('POST', `/api/org/residents/${who!.id}/confirm`);
+    }
 
     // ---- 1. 张桂芳 proposes a topic ----
     const resident = await loginAs(server, browser, /^张桂芳 · 居民/, errors);

@@ -4,6 +4,7 @@ import { api } from './support/http';
 import { freshArea, fridaySeries } from './support/deliberation-fixtures';
 import { createUser, type TestArea } from '../factories/org.factory';
 import { NotificationEntity } from '../../server/src/modules/notifications/notification.entity';
+import { UserEntity } from '../../server/src/modules/users/user.entity';
 import { DeliberationSessionEntity } from '../../server/src/modules/deliberation/deliberation.entities';
 import {
   DeliberationAgendaCounterEntity, DeliberationAgendaItemEntity, DeliberationTopicEntity, DeliberationTopicSupportEntity,
@@ -40,6 +41,8 @@ describe.each(DIALECTS)('deliberation topics, triage and agendas on %s', (dialec
   afterAll(() => t.close());
   beforeEach(async () => {
     area = await freshArea(t.ds, http);
+    // Issue 10: only a confirmed resident supports topics; the neighbour who supports here has had their unit confirmed.
+    await t.ds.manager.update(UserEntity, { id: area.residentA2.id }, { unitConfirmed: true, unitConfirmedBy: area.staffA.id });
   });
 
   const propose = async (who: { id: number }, extra: Record<string, unknown> = {}) => {

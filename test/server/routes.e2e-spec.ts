@@ -186,15 +186,17 @@ describe.each(DIALECTS)('in production configuration on %s', (dialect) => {
     expect([dev.status, dev.body.code]).toEqual([404, 'ROUTE_NOT_FOUND']);
     const demo = await http.get('/api/auth/demo-users');
     expect([demo.status, demo.body.code]).toEqual([404, 'ROUTE_NOT_FOUND']);
+    const fresh = await http.post('/api/auth/dev-new-user', {});
+    expect([fresh.status, fresh.body.code]).toEqual([404, 'ROUTE_NOT_FOUND']);
     expect((await http.get('/api/auth/options')).body).toEqual({ wechat: true, devLogin: false });
   });
 
   it('the dev-login routes are absent from the route table and from the OpenAPI document; WeChat login is present', async () => {
     const routes = listRoutes(t.app).map(key);
     expect(routes).toContain('POST /api/auth/wechat');
-    expect(routes.filter((r) => /dev-login|demo-users/.test(r))).toEqual([]);
+    expect(routes.filter((r) => /dev-login|demo-users|dev-new-user/.test(r))).toEqual([]);
     const doc = (await http.get('/api/docs-json')).body;
     expect(Object.keys(doc.paths)).toContain('/api/auth/wechat');
-    expect(Object.keys(doc.paths).filter((p) => /dev-login|demo-users/.test(p))).toEqual([]);
+    expect(Object.keys(doc.paths).filter((p) => /dev-login|demo-users|dev-new-user/.test(p))).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import type { api } from './support/http';
 import { startTwoApps } from './support/two-apps';
 import { freshArea } from './support/deliberation-fixtures';
 import { checkLedger, creditVia, SOUND_LEDGER } from './support/timebank-fixtures';
-import { readZip, sheetRows } from './support/zip-reader';
+import { readZip, xlsxRows } from './support/zip-reader';
 import { createUser, type TestArea } from '../factories/org.factory';
 
 const MORNING = new Date('2025-06-10T02:00:00Z');
@@ -148,11 +148,12 @@ describe.each(DIALECTS)('time bank over HTTP on %s', (dialect) => {
     writeFileSync(join(tmpdir(), `linli-timebank-export-${dialect}.xlsx`), res.rawPayload);
     const files = readZip(res.rawPayload);
     expect([...files.keys()]).toEqual(expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet1.xml']));
-    const rows = sheetRows(files.get('xl/worksheets/sheet1.xml')!);
+    expect(files.get('xl/workbook.xml')).toContain('name="志愿服务记录"');
+    const rows = await xlsxRows(res.rawPayload);
     expect(rows[0]).toEqual(['志愿者', '所属社区', '队伍', '服务类型', '服务内容', '日期', '时长（小时）']);
     expect(rows.slice(1).map((r) => [r[0], r[1], r[3], r[5], r[6]])).toEqual([
-      ['张大姐', '甲社区', '微心愿', '2025-06-10', '1.5'],
-      ['赵大哥 & <小红帽>', '甲社区', '微心愿', '2025-06-12', '0.75'],
+      ['张大姐', '甲社区', '微心愿', '2025-06-10', 1.5],
+      ['赵大哥 & <小红帽>', '甲社区', '微心愿', '2025-06-12', 0.75],
     ]);
     const bad = await http.get('/api/timebank/export?from=2025-06-30&to=2025-06-01', await http.as(area.streetAdmin));
     expect(bad.body.code).toBe('VALIDATION_FAILED');

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { chinaDay, TimebankLedgerRepository } from '../../server/src/modules/timebank/timebank-ledger.repository';
 import { TimebankService } from '../../server/src/modules/timebank/timebank.service';
-import { xlsx } from '../../server/src/modules/timebank/xlsx-writer';
-import { readZip, sheetRows } from './support/zip-reader';
+import { writeXlsx } from '../../server/src/common/xlsx';
+import { readZip, xlsxRows } from './support/zip-reader';
 
 describe('time bank ledger rules (unit)', () => {
   it('counts the daily cap on the China calendar day (UTC+8)', () => {
@@ -70,9 +70,9 @@ describe('time bank ledger rules (unit)', () => {
     expect(ledger.insertTransaction).not.toHaveBeenCalled();
   });
 
-  it('writes an .xlsx whose sheet reads back cell by cell (escaping, numbers, empty cells)', () => {
-    const files = readZip(xlsx('志愿服务记录', [['志愿者', '队伍', '小时'], ['A & <B>', null, 1.5]]));
-    expect(sheetRows(files.get('xl/worksheets/sheet1.xml')!)).toEqual([['志愿者', '队伍', '小时'], ['A & <B>', '', '1.5']]);
-    expect(files.get('xl/workbook.xml')).toContain('name="志愿服务记录"');
+  it('writes an .xlsx (exceljs) whose sheet reads back cell by cell (escaping, numbers, empty cells)', async () => {
+    const bytes = await writeXlsx('志愿服务记录', [['志愿者', '队伍', '小时'], ['A & <B>', null, 1.5]]);
+    expect(await xlsxRows(bytes)).toEqual([['志愿者', '队伍', '小时'], ['A & <B>', null, 1.5]]);
+    expect(readZip(bytes).get('xl/workbook.xml')).toContain('name="志愿服务记录"');
   });
 });

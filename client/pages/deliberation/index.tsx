@@ -106,6 +106,7 @@ export default function DeliberationPage() {
       ) : null}
       {m.sessions && !m.notMember ? (
         <View>
+          {m.unitPending ? <Notice tone='warning' text={m.unitPending} id='delib-unit-pending' /> : null}
           <Sessions m={m} />
           <Text className='section-title'>议题和决议</Text>
           <BigButton id='delib-topics' variant='secondary' text='议题：提议题、支持邻居的议题' onClick={m.goTopics} />

@@ -45,6 +45,14 @@ export default function LoginPage() {
                   onClick={() => void m.loginAsDemoUser(user.id)}
                 />
               ))}
+              <BigButton
+                id='login-new-user'
+                variant='secondary'
+                className='login-page__demo-user'
+                text='以新用户身份登录（演示）'
+                loading={m.busy === 'new-user'}
+                onClick={() => void m.loginAsNewUser()}
+              />
             </View>
           ) : null}
         </View>

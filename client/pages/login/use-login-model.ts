@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { AuthOptionsResponse, DemoUser, LoginResponse } from '@contracts/auth.contract';
-import { devLogin, getAuthOptions, listDemoUsers, wechatLogin } from '@/services/auth.api';
+import { devLogin, devNewUser, getAuthOptions, listDemoUsers, wechatLogin } from '@/services/auth.api';
 import { errorMessage } from '@/services/request';
 import { Routes } from '@/services/routes';
 import { setToken } from '@/services/session';
@@ -12,7 +12,7 @@ export function useLoginModel() {
   const [options, setOptions] = useState<AuthOptionsResponse | null>(null);
   const [demoUsers, setDemoUsers] = useState<DemoUser[]>([]);
   const [loading, setLoading] = useState(!isWeapp);
-  const [busy, setBusy] = useState<number | 'wechat' | null>(null);
+  const [busy, setBusy] = useState<number | 'wechat' | 'new-user' | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const loadOptions = useCallback(async () => {
@@ -63,5 +63,18 @@ export function useLoginModel() {
     }
   };
 
-  return { isWeapp, options, demoUsers, loading, busy, error, loadOptions, loginWithWechat, loginAsDemoUser };
+  /** 以新用户身份登录（演示）: someone who has never used Linli, e.g. to type an invitation code. */
+  const loginAsNewUser = async () => {
+    setBusy('new-user');
+    setError(null);
+    try {
+      finish(await devNewUser());
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return { isWeapp, options, demoUsers, loading, busy, error, loadOptions, loginWithWechat, loginAsDemoUser, loginAsNewUser };
 }

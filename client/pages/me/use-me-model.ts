@@ -2,7 +2,9 @@ import Taro from '@tarojs/taro';
 import { RoleLabels } from '@contracts/roles';
 import { useMe } from '@/hooks/use-me';
 import { useLargeText } from '@/hooks/use-large-text';
-import { canUseWorkbench } from '@/services/permissions';
+import { canUseWorkbench, canSetUpOrganisation } from '@/services/permissions';
+import { canReadRegisters } from '@/services/permissions';
+import { canManageStaff, canReadAuditLog } from '@/services/permissions';
 import { Routes } from '@/services/routes';
 import { logout } from '@/services/session';
 
@@ -22,6 +24,18 @@ export function useMeModel() {
     goChooseUnit: () => void Taro.navigateTo({ url: Routes.chooseUnit }),
     goNotifications: () => void Taro.navigateTo({ url: Routes.notifications }),
     goWorkbench: () => void Taro.navigateTo({ url: Routes.staffInbox }),
+    canSetUp: canSetUpOrganisation(me?.role),
+    goSetup: () => void Taro.navigateTo({ url: Routes.setupOrg }),
+    // issue 10 — staff invitations and roles (B)
+    canRedeem: me?.role === 'resident',
+    goRedeem: () => void Taro.navigateTo({ url: Routes.staffRedeem }),
+    canManageStaff: canManageStaff(me?.role),
+    goStaffMembers: () => void Taro.navigateTo({ url: Routes.staffMembers }),
+    canReadAudit: canReadAuditLog(me?.role),
+    goAudit: () => void Taro.navigateTo({ url: Routes.staffAudit }),
+    goPrivacy: () => void Taro.navigateTo({ url: Routes.privacyData }),
+    canReadRegisters: canReadRegisters(me?.role),
+    goRegisters: () => void Taro.navigateTo({ url: Routes.registersHouseholds }),
     logout,
   };
 }

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { inflateRawSync } from 'node:zlib';
 
 /** Reads every entry of a zip archive through its central directory (stored or deflated), checking each CRC-free size. */
@@ -27,16 +28,19 @@ export function readZip(buf: Buffer): Map<string, string> {
   return out;
 }
 
-/** Rows of an inline-string / number sheet as arrays of cell texts, placed by their column letter (empty cells: ''). */
-export function sheetRows(xml: string): string[][] {
-  const unescape = (v: string) => v.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-  return [...xml.matchAll(/<row [^>]*>(.*?)<\/row>/g)].map((r) => {
-    const row: string[] = [];
-    for (const c of r[1].matchAll(/<c r="([A-Z]+)\d+"[^>]*>(?:<is><t[^>]*>(.*?)<\/t><\/is>|<v>(.*?)<\/v>)<\/c>/g)) {
-      const col = [...c[1]].reduce((x, ch) => x * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-      while (row.length < col) row.push('');
-      row[col] = unescape(c[2] ?? c[3]);
-    }
-    return row;
+/** The first sheet's rows read with exceljs: each cell's value as stored (strings, numbers; empty cells null), placed by column. */
+export async function xlsxRows(buf: Buffer): Promise<(string | number | null)[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  const rows: (string | number | null)[][] = [];
+  wb.worksheets[0].eachRow({ includeEmpty: true }, (row, n) => {
+    const cells: (string | number | null)[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      const v = cell.value;
+      if (v !== null && typeof v !== 'string' && typeof v !== 'number') throw new Error(`cell ${cell.address} holds ${JSON.stringify(v)}`);
+      cells[col - 1] = v;
+    });
+    rows[n - 1] = Array.from(cells, (c) => c ?? null);
   });
+  return Array.from(rows, (r) => r ?? []);
 }

@@ -34,7 +34,10 @@ function Status({ m, t }: { m: Model; t: TopicDetail }) {
 }
 
 function Support({ m, t }: { m: Model; t: TopicDetail }) {
-  const action = m.canSupport ? supportAction(t) : null;
+  const possible = m.canSupport ? supportAction(t) : null;
+  // Issue 10: an unconfirmed resident may withdraw a support given before, not give one (the server would refuse).
+  const pending = possible === 'support' && m.unitPending !== null;
+  const action = pending ? null : possible;
   return (
     <View className='card' id='topic-support-card'>
       <Text className='delib-line' id='topic-support-count'>
@@ -42,6 +45,7 @@ function Support({ m, t }: { m: Model; t: TopicDetail }) {
       </Text>
       {t.status === 'proposed' ? <ProgressLine value={t.supportCount} max={t.threshold} label={`${t.supportCount} / ${t.threshold} 人支持`} /> : null}
       {m.support.error ? <Notice tone='error' text={m.support.error} id='support-error' /> : null}
+      {pending ? <Notice tone='warning' text={m.unitPending!} id='topic-unit-pending' /> : null}
       {action ? (
         <BigButton
           id={`topic-${action}`}

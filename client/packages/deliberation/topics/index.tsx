@@ -14,6 +14,7 @@ export default function TopicsPage() {
   return (
     <PageShell className='topics-page'>
       {m.canPropose ? <BigButton id='topics-propose' text='提议题' onClick={m.goPropose} /> : null}
+      {m.unitPending ? <Notice tone='warning' text={m.unitPending} id='topics-unit-pending' /> : null}
       {m.thresholdText ? <Text className='caption'>{m.thresholdText}</Text> : null}
       <SegmentTabs idPrefix='topics-sort' tabs={m.sortTabs} active={m.sort} onChange={m.setSort} />
       <ChoiceChips idPrefix='topics-filter' choices={m.filters} selected={m.filter} onSelect={m.setFilter} />

@@ -16,7 +16,9 @@ export type DomainEvent =
       levelLabel: string;
       note: string | null;
     }
-  | { type: 'resident.confirmed'; residentId: number; unitLabel: string; actorName: string };
+  | { type: 'resident.confirmed'; residentId: number; unitLabel: string; actorName: string }
+  /** Issue 10: a resident chose another unit (confirmation reset); `fromCommunityId` is where they lived before. */
+  | { type: 'resident.moved'; residentId: number; fromCommunityId: number | null; toCommunityId: number };
 
 type Handler<E extends DomainEvent = DomainEvent> = (manager: EntityManager, event: E) => Promise<void>;
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DevLoginRequestSchema, WechatLoginRequestSchema } from '../../../../contracts/auth.contract';
-import type { AuthOptionsResponse, DemoUsersResponse, DevLoginRequest, LoginResponse, WechatLoginRequest } from '../../../../contracts/auth.contract';
+import { DevLoginRequestSchema, DevNewUserRequestSchema, WechatLoginRequestSchema } from '../../../../contracts/auth.contract';
+import type { AuthOptionsResponse, DemoUsersResponse, DevLoginRequest, DevNewUserRequest, LoginResponse, WechatLoginRequest } from '../../../../contracts/auth.contract';
 import { Access } from '../../common/auth/access.decorator';
 import { ApiJsonBody } from '../../common/http/openapi';
 import { ZodValidationPipe } from '../../common/http/zod-validation.pipe';
@@ -45,5 +45,14 @@ export class DevLoginController {
   @ApiJsonBody(DevLoginRequestSchema)
   devLogin(@Body(new ZodValidationPipe(DevLoginRequestSchema)) body: DevLoginRequest): Promise<LoginResponse> {
     return this.auth.devLogin(body.userId);
+  }
+
+  /** 以新用户身份登录（演示）: a fresh resident, so invitations can be tried without WeChat. */
+  @Post('dev-new-user')
+  @HttpCode(200)
+  @Access.public()
+  @ApiJsonBody(DevNewUserRequestSchema)
+  devNewUser(@Body(new ZodValidationPipe(DevNewUserRequestSchema)) body: DevNewUserRequest): Promise<LoginResponse> {
+    return this.auth.devNewUser(body.name);
   }
 }

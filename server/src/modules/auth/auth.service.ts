@@ -62,6 +62,18 @@ export class AuthService {
     return this.login(user);
   }
 
+  /** Dev login only: a new resident with no unit, as a first WeChat login leaves them (not a demo person). */
+  async devNewUser(name?: string): Promise<LoginResponse> {
+    this.assertDevLogin();
+    const id = await this.db.transaction(async (tx) => {
+      const r = await tx.insert(UserEntity, { name: name ?? '新用户', role: 'resident', unitConfirmed: false, isDemo: false, createdAt: new Date() });
+      const newId = Number(r.identifiers[0].id);
+      if (!name) await tx.update(UserEntity, { id: newId }, { name: `新用户${newId}` });
+      return newId;
+    });
+    return this.login(await this.db.manager.findOneByOrFail(UserEntity, { id }));
+  }
+
   private assertDevLogin(): void {
     if (!this.config.auth.devLogin) throw new DomainException(ErrorCode.DEV_LOGIN_DISABLED, 404, '演示登录未开启');
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import type { HolderLevel } from '../../../../contracts/concerns.constants';
 import { ErrorCode } from '../../../../contracts/errors';
 import { inScope, scopeOf, type Scope } from '../../common/access';
@@ -81,7 +81,7 @@ export class ConcernAccess {
   /** Departments the street may whistle for (吹哨), only offered when escalating from the street. */
   async departmentsFor(ctx: ConcernContext): Promise<{ id: number; name: string }[]> {
     if (ctx.row.holderLevel !== 'street' || !this.actions(ctx).includes('escalate')) return [];
-    const list = await this.db.manager.find(DepartmentEntity, { where: { streetId: Number(ctx.row.streetId) }, order: { id: 'ASC' } });
+    const list = await this.db.manager.find(DepartmentEntity, { where: { streetId: Number(ctx.row.streetId), retiredAt: IsNull() }, order: { id: 'ASC' } });
     return list.map((d) => ({ id: d.id, name: d.name }));
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import {
   CloseReasonLabels,
   ConcernCategoryLabels,
@@ -161,7 +161,7 @@ export class ConcernActionsService {
         let departmentId: number | null = row.departmentId === null ? null : Number(row.departmentId);
         if (up === 'department') {
           if (!input.departmentId) throw new DomainException(ErrorCode.DEPARTMENT_REQUIRED, 400, '请选择要“吹哨”的职能部门');
-          const d = await this.db.manager.findOne(DepartmentEntity, { where: { id: input.departmentId, streetId: Number(row.streetId) } });
+          const d = await this.db.manager.findOne(DepartmentEntity, { where: { id: input.departmentId, streetId: Number(row.streetId), retiredAt: IsNull() } });
           if (!d) throw new DomainException(ErrorCode.DEPARTMENT_REQUIRED, 400, '没有找到这个职能部门');
           departmentId = d.id;
         }

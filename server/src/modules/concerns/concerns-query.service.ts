@@ -8,6 +8,8 @@ import { DomainException } from '../../common/domain-exception';
 import { decodeCursor, encodeCursor, toIso } from '../../common/time';
 import { DatabaseService } from '../../database/database.service';
 import { scopeOf } from '../../common/access';
+import { AuditService } from '../audit/audit.service';
+import { recordPersonalDataReads } from '../privacy/personal-data-reads';
 import { ConcernAccess } from './concern-access';
 import { levelOfRole } from './concern-lifecycle';
 import { toConcernDetail, toConcernItem } from './concerns.mapper';
@@ -18,7 +20,9 @@ const badCursor = () => new DomainException(ErrorCode.VALIDATION_FAILED, 400, '�
 /** Reading concerns: my concerns, the staff inbox and area view, public ones, details with allowed actions. */
 @Injectable()
 export class ConcernsQueryService {
-  constructor(private readonly db: DatabaseService, private readonly concerns: ConcernsRepository, private readonly access: ConcernAccess) {}
+  constructor(
+    private readonly db: DatabaseService, private readonly concerns: ConcernsRepository, private readonly access: ConcernAccess, private readonly audit: AuditService,
+  ) {}
 
   async mine(auth: AuthClaims, query: PageQuery): Promise<Page<ConcernItem>> {
     const before = decodeCursor(query.cursor);
@@ -76,6 +80,10 @@ export class ConcernsQueryService {
     const eventPhotoUrls = new Map<number, string[]>();
     for (const p of photos.filter((x) => x.eventId !== null)) {
       eventPhotoUrls.set(Number(p.eventId), [...(eventPhotoUrls.get(Number(p.eventId)) ?? []), url(p)]);
+    }
+    // PIPL: staff opening a concern see who raised it and where they live (a 代办 concern names a person without an account).
+    if (ctx.actor.role !== 'resident' && ctx.row.submitterId !== null && !ctx.row.proxyName) {
+      await recordPersonalDataReads(this.db, this.audit, ctx.actor, [Number(ctx.row.submitterId)], `问题详情 #${id}（提出人姓名、住址）`);
     }
     return toConcernDetail(ctx.row, events, {
       actions: this.access.actions(ctx),

@@ -19,7 +19,12 @@ export const accessErrors = {
   unauthenticated: sessionExpired,
   unitRequired: () => new DomainException(ErrorCode.UNIT_REQUIRED, 422, '请先在“我的”里选择您居住的单元，再参加议事'),
   sessionNotFound: () => new DomainException(ErrorCode.SESSION_NOT_FOUND, 404, '没有找到这场议事'),
+  /** Issue 10: a resident whose unit nobody confirmed may raise concerns, but not vote, support or propose topics. */
+  unitNotConfirmed: () => new DomainException(ErrorCode.UNIT_NOT_CONFIRMED, 403, '您的住址还没有经网格员确认，确认后才能投票'),
 };
+
+/** True when a resident's chosen unit has been confirmed by their grid worker / community staff (0/1 on some drivers). */
+export const isUnitConfirmed = (v: unknown): boolean => v === true || Number(v) === 1;
 
 /** Who may see and change what: everyone acts within their own community; a session of another community is "not found". */
 @Injectable()
@@ -30,6 +35,13 @@ export class DeliberationAccess {
     const user = await loadCurrentUser(this.db.manager, auth.sub);
     if (user.communityId === null) throw accessErrors.unitRequired();
     return { user, communityId: Number(user.communityId) };
+  }
+
+  /** member() for what only a confirmed resident may do in their community (propose, support). */
+  async confirmedMember(auth: AuthClaims): Promise<Member> {
+    const member = await this.member(auth);
+    if (member.user.role === 'resident' && !isUnitConfirmed(member.user.unitConfirmed)) throw accessErrors.unitNotConfirmed();
+    return member;
   }
 
   async session(member: Member, sessionId: number): Promise<DeliberationSessionEntity> {

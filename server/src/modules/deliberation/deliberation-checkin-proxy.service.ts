@@ -6,6 +6,8 @@ import { ErrorCode } from '../../../../contracts/errors';
 import type { AuthClaims } from '../../common/auth/token.service';
 import { conflict, notFound } from '../../common/domain-exception';
 import { DatabaseService } from '../../database/database.service';
+import { AuditService } from '../audit/audit.service';
+import { recordPersonalDataReads } from '../privacy/personal-data-reads';
 import { UserEntity } from '../users/user.entity';
 import { DeliberationAccess, type Member } from './deliberation-access';
 import { toAttendeeItem, toProxyCandidate } from './deliberation-checkin.mapper';
@@ -30,13 +32,16 @@ export class DeliberationCheckinProxyService {
     private readonly repo: DeliberationCheckinRepository,
     private readonly signup: DeliberationSignupService,
     private readonly checkin: DeliberationCheckinService,
+    private readonly audit: AuditService,
   ) {}
 
   async candidates(auth: AuthClaims, sessionId: number, query: ProxyCandidatesQuery): Promise<ProxyCandidatesResponse> {
     const member = await this.access.member(auth);
     await this.access.session(member, sessionId);
     const rows = await this.repo.candidates(sessionId, this.scope(member), query.q || undefined, CANDIDATES_MAX);
-    return { items: rows.map(toProxyCandidate) };
+    const items = rows.map(toProxyCandidate);
+    await recordPersonalDataReads(this.db, this.audit, member.user, items.map((i) => i.userId), '代办报名：查找居民（姓名、电话、单元）');
+    return { items };
   }
 
   async register(auth: AuthClaims, sessionId: number, body: ProxyRegistrationRequest): Promise<ProxyRegistrationResponse> {

@@ -117,13 +117,25 @@ export class DeliberationSignupService {
       const reg = await this.repo.findRegistration(sessionId, userId, m);
       if (!reg || reg.status === 'cancelled') throw this.notFound();
       if (reg.checkedInAt) throw new DomainException(ErrorCode.ALREADY_CHECKED_IN, 409, '您已经签到，不能再取消报名；如需离开请告诉工作人员');
-      if (!(await this.repo.transition(m, reg.id, reg.status, { status: 'cancelled', seatKind: null }, now))) throw this.notFound();
-      if (reg.status === 'waitlisted') await this.repo.leaveWaitlist(m, sessionId);
-      if (reg.status === 'confirmed' && reg.seatKind) await this.handOver(m, session, reg.seatKind, now);
+      if (!(await this.cancelLocked(m, session, reg, now))) throw this.notFound();
       return reg;
     });
     // The row as the transition left it (cancelled, no seat), without reading it again.
     return toRegistrationItem({ ...withdrawn, status: 'cancelled', seatKind: null }, null);
+  }
+
+  /**
+   * Cancels one registration inside the caller's transaction, the session row already locked (lockSession): a waiting
+   * ticket leaves the list, a seat goes to the first waiting resident. False when it changed meanwhile (or was checked in).
+   * Also used when a resident moves away or deletes their account (DeliberationMembershipRelease).
+   */
+  async cancelLocked(
+    m: EntityManager, session: DeliberationSessionEntity, reg: { id: number; status: RegistrationItem['status']; seatKind: SeatKind | null }, now: Date,
+  ): Promise<boolean> {
+    if (!(await this.repo.transition(m, reg.id, reg.status, { status: 'cancelled', seatKind: null }, now))) return false;
+    if (reg.status === 'waitlisted') await this.repo.leaveWaitlist(m, session.id);
+    if (reg.status === 'confirmed' && reg.seatKind) await this.handOver(m, session, reg.seatKind, now);
+    return true;
   }
 
   /**

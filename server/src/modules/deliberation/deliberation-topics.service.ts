@@ -49,7 +49,7 @@ export class DeliberationTopicsService {
 
   async propose(auth: AuthClaims, body: CreateTopicRequest, idempotencyKey: string | undefined): Promise<StoredResponse<TopicDetail>> {
     const key = IdempotencyService.validateKey(idempotencyKey);
-    const member = await this.access.member(auth);
+    const member = await this.access.confirmedMember(auth);
     const concernIds = body.concernIds ?? [];
     await this.assertConcernsVisible(member.communityId, member.user.id, concernIds);
     const { supportThreshold } = await this.repo.settings(member.communityId);
@@ -77,7 +77,7 @@ export class DeliberationTopicsService {
   }
 
   async support(auth: AuthClaims, topicId: number): Promise<TopicDetail> {
-    const member = await this.access.member(auth);
+    const member = await this.access.confirmedMember(auth);
     const topic = await this.repo.ownTopic(member.communityId, topicId);
     if (!SupportableTopicStatuses.includes(topic.status)) throw notOpen();
     const { supportThreshold } = await this.repo.settings(member.communityId);

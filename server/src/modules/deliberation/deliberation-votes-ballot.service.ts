@@ -27,6 +27,7 @@ export class DeliberationVotesBallotService {
     if (ctx.communityId === null) throw accessErrors.unitRequired();
     const vote = ctx.vote;
     if (!vote || vote.communityId !== ctx.communityId) throw notFound(ErrorCode.VOTE_NOT_FOUND, '没有找到这项表决');
+    if (ctx.role === 'resident' && !ctx.unitConfirmed) throw accessErrors.unitNotConfirmed();
     if (isClosed(vote, new Date())) throw voteClosed();
     const chosen = this.validChoices(vote, optionIds);
     const reason = ineligibility(vote, ctx.role, vote.eligibility === 'community' ? null : ctx.registration);

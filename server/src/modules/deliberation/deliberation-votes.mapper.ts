@@ -40,9 +40,14 @@ export interface VoteView {
   ballots: number;
   mine: BallotView | null;
   role: Role;
+  /** Issue 10: the reader's unit was confirmed (an unconfirmed resident sees why they cannot vote yet). */
+  unitConfirmed: boolean;
   registration: Pick<DeliberationRegistrationEntity, 'status' | 'checkedInAt'> | null;
   now: Date;
 }
+
+/** Why an unconfirmed resident cannot vote yet (shown on the vote card; the ballot is refused with UNIT_NOT_CONFIRMED). */
+export const UNIT_NOT_CONFIRMED_REASON = '住址待网格员确认，确认后才能投票';
 
 export function toMyBallot(voteId: number, b: BallotView): MyBallot {
   return { voteId, optionIds: b.optionIds, castAt: toIso(b.castAt)! };
@@ -63,7 +68,8 @@ export function toVoteItem(x: VoteView): VoteItem {
   const v = x.vote;
   const closed = isClosed(v, x.now);
   const visible = x.role !== 'resident' || closed || v.liveResults;
-  const reason = closed ? '投票已结束' : x.mine ? ALREADY_VOTED_MESSAGE : ineligibility(v, x.role, x.registration);
+  const unconfirmed = x.role === 'resident' && !x.unitConfirmed;
+  const reason = closed ? '投票已结束' : x.mine ? ALREADY_VOTED_MESSAGE : unconfirmed ? UNIT_NOT_CONFIRMED_REASON : ineligibility(v, x.role, x.registration);
   return {
     id: v.id, sessionId: v.sessionId, agendaItemId: v.agendaItemId, agendaTitle: x.agendaTitle, question: v.question, mode: v.mode,
     maxChoices: v.maxChoices, eligibility: v.eligibility, liveResults: v.liveResults, status: closed ? 'closed' : 'open',

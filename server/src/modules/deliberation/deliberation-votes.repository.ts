@@ -25,11 +25,11 @@ export const INSERT_BALLOT_SQL =
   'INSERT INTO deliberation_ballots (vote_id, user_id, created_at) SELECT id, ?, ? FROM deliberation_votes WHERE id = ? AND closed_at IS NULL AND closes_at > ?';
 
 /**
- * Everything casting a ballot needs, in one read: the voter (role, community), the vote, the ids of its options
+ * Everything casting a ballot needs, in one read: the voter (role, community, unit confirmed — issue 10), the vote, the ids of its options
  * (comma-separated: GROUP_CONCAT is spelled alike on SQLite and MariaDB) and the voter's registration for the
  * vote's session. Parameters: vote id, user id.
  */
-export const BALLOT_CONTEXT_SQL = `SELECT u.role AS role, u.community_id AS communityId,
+export const BALLOT_CONTEXT_SQL = `SELECT u.role AS role, u.community_id AS communityId, u.unit_confirmed AS unitConfirmed,
        v.id AS voteId, v.community_id AS voteCommunityId, v.session_id AS sessionId, v.mode AS mode, v.max_choices AS maxChoices,
        v.eligibility AS eligibility, v.closes_at AS closesAt, v.closed_at AS closedAt,
        (SELECT GROUP_CONCAT(o.id) FROM deliberation_vote_options o WHERE o.vote_id = v.id) AS optionIds,
@@ -48,6 +48,8 @@ export function insertChoicesSql(count: number): string {
 export interface BallotContext {
   role: Role;
   communityId: number | null;
+  /** The voter's unit was confirmed by their grid worker (an unconfirmed resident may not vote). */
+  unitConfirmed: boolean;
   vote: (Pick<DeliberationVoteEntity, 'id' | 'communityId' | 'sessionId' | 'mode' | 'maxChoices' | 'eligibility'> & {
     closesAt: Date | string;
     closedAt: Date | string | null;
@@ -78,6 +80,7 @@ export class DeliberationVotesRepository {
     return {
       role: row.role,
       communityId: row.communityId === null ? null : Number(row.communityId),
+      unitConfirmed: row.unitConfirmed === true || Number(row.unitConfirmed) === 1,
       vote: row.voteId === null ? null : {
         id: Number(row.voteId), communityId: Number(row.voteCommunityId), sessionId: Number(row.sessionId), mode: row.mode,
         maxChoices: Number(row.maxChoices), eligibility: row.eligibility, closesAt: row.closesAt, closedAt: row.closedAt,

@@ -3,6 +3,7 @@ import { randomFillSync } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import type { RegistrationStatus, SessionStatus } from '../../../../contracts/deliberation.contract';
 import { affectedRows, changedRows, DatabaseService, isUniqueViolation } from '../../database/database.service';
+import { UserEntity } from '../users/user.entity';
 import {
   DeliberationRegistrationEntity, DeliberationRepresentativeEntity, DeliberationSeriesEntity, DeliberationSessionEntity,
 } from './deliberation.entities';
@@ -32,12 +33,13 @@ export function newCheckInCode(): string {
 
 /**
  * Everything a resident's sign-up needs, in one read: their community, the session, their registration for it
- * (if any) and whether they are one of the session's community's representatives. Parameters: session id, user id.
+ * (if any) and whether they are one of the session's community's representatives — counted only while their unit is
+ * confirmed (issue 10: an unconfirmed resident takes an open seat or a ticket, never a reserved one). Parameters: session id, user id.
  */
 export const SIGN_UP_CONTEXT_SQL = `SELECT u.community_id AS communityId,
        s.id AS sessionId, s.community_id AS sessionCommunityId, s.status AS sessionStatus, s.opens_at AS opensAt, s.closes_at AS closesAt,
        r.id AS registrationId, r.status AS registrationStatus, r.check_in_code AS checkInCode,
-       (SELECT COUNT(*) FROM deliberation_representatives p WHERE p.community_id = s.community_id AND p.user_id = u.id) AS representative
+       (SELECT COUNT(*) FROM deliberation_representatives p WHERE p.community_id = s.community_id AND p.user_id = u.id AND u.unit_confirmed = 1) AS representative
   FROM users u
   LEFT JOIN deliberation_sessions s ON s.id = ?
   LEFT JOIN deliberation_registrations r ON r.session_id = s.id AND r.user_id = u.id
@@ -105,8 +107,12 @@ export class DeliberationRepository {
     return m.findOne(DeliberationRegistrationEntity, { where: { sessionId, userId } });
   }
 
+  /** A representative of the community whose unit is confirmed (the only ones who take reserved seats). */
   async isRepresentative(communityId: number, userId: number): Promise<boolean> {
-    return (await this.db.manager.count(DeliberationRepresentativeEntity, { where: { communityId, userId } })) > 0;
+    const [row] = await this.db.manager.query(
+      `SELECT COUNT(*) AS n FROM deliberation_representatives p JOIN users u ON u.id = p.user_id AND u.unit_confirmed = 1
+        WHERE p.community_id = ? AND p.user_id = ?`, [communityId, userId]);
+    return Number(row?.n ?? 0) > 0;
   }
 
   /** One read for a resident's own sign-up (see SIGN_UP_CONTEXT_SQL); null when the user does not exist. */
@@ -194,7 +200,7 @@ export class DeliberationRepository {
     return affectedRows(r) === 1;
   }
 
-  /** The first on the waiting list (lowest ticket); with `representativesOf`, only that community's representatives. */
+  /** The first on the waiting list (lowest ticket); with `representativesOf`, only that community's representatives whose unit is confirmed. */
   async firstWaiting(m: EntityManager, sessionId: number, representativesOf?: number): Promise<{ id: number; userId: number } | null> {
     const qb = m
       .createQueryBuilder(DeliberationRegistrationEntity, 'r')
@@ -203,7 +209,8 @@ export class DeliberationRepository {
       .orderBy('r.waitlist_no', 'ASC')
       .limit(1);
     if (representativesOf !== undefined) {
-      qb.innerJoin(DeliberationRepresentativeEntity, 'rep', 'rep.user_id = r.user_id AND rep.community_id = :c', { c: representativesOf });
+      qb.innerJoin(DeliberationRepresentativeEntity, 'rep', 'rep.user_id = r.user_id AND rep.community_id = :c', { c: representativesOf })
+        .innerJoin(UserEntity, 'ru', 'ru.id = r.user_id AND ru.unit_confirmed = :yes', { yes: true });
     }
     const row = await qb.getOne();
     return row ? { id: row.id, userId: row.userId } : null;

@@ -4,8 +4,9 @@ import type { Role } from '../../../../contracts/roles';
 import { DatabaseService } from '../../database/database.service';
 import { UserEntity } from '../users/user.entity';
 import { DeliberationSeriesEntity } from '../deliberation/deliberation.entities';
-import { BuildingEntity, CommunityEntity, DepartmentEntity, GridEntity, StreetEntity, UnitEntity } from './org.entities';
-import { VolunteerTeamEntity } from '../volunteers/volunteers.entities';
+import { CommunityEntity, GridEntity, StreetEntity } from './org.entities';
+import { OrgSetupService } from '../setup/org-setup.service';
+import { applyStaffRole, type StaffGrant } from '../staff/staff-roles';
 
 /** name, community index (null: a street-level team). */
 const DEMO_VOLUNTEER_TEAMS: [string, number | null][] = [
@@ -44,7 +45,7 @@ export const DEMO = {
 export class DemoSeeder {
   private readonly logger = new Logger(DemoSeeder.name);
 
-  constructor(private readonly db: DatabaseService) {}
+  constructor(private readonly db: DatabaseService, private readonly setup: OrgSetupService) {}
 
   /** Seeds only an empty database (no street office, no user). Returns whether it seeded. */
   async seedOnce(): Promise<boolean> {
@@ -77,45 +78,53 @@ export class DemoSeeder {
     });
   }
 
+  /**
+   * The organisation goes through the setup services (the same path as the 组织架构 screens and admin:create), the
+   * staff through applyStaffRole (the same path as invitations); only residents and the pavilion series are plain rows.
+   * Insert order is fixed, so the demo ids are the same on every seed.
+   */
   private async seed(m: EntityManager): Promise<void> {
     const now = new Date();
-    const streetId = await insertId(m, StreetEntity, { name: DEMO.street });
+    const streetId = await this.setup.createStreet(m, DEMO.street);
     const departmentIds: number[] = [];
-    for (const name of DEMO.departments) departmentIds.push(await insertId(m, DepartmentEntity, { streetId, name }));
+    for (const name of DEMO.departments) departmentIds.push((await this.setup.createDepartment(m, null, streetId, name)).id);
 
     const user = (values: Partial<UserEntity> & { name: string; role: Role }) =>
       insertId(m, UserEntity, { unitConfirmed: false, isDemo: true, createdAt: now, ...values });
+    const staff = async (name: string, phone: string, grant: StaffGrant) => {
+      const id = await user({ name, role: 'resident', phone });
+      await applyStaffRole(m, id, grant);
+      return id;
+    };
 
-    await user({ name: DEMO.streetAdmin, role: 'street_admin', streetId, phone: '13803179000' });
+    await staff(DEMO.streetAdmin, '13803179000', { role: 'street_admin', streetId });
     for (const [i, departmentId] of departmentIds.entries()) {
-      await user({ name: `${DEMO.departments[i]}联络员`, role: 'department', streetId, departmentId, phone: `1380317910${i}` });
+      await staff(`${DEMO.departments[i]}联络员`, `1380317910${i}`, { role: 'department', streetId, departmentId });
     }
 
     // units[c][g][b][u] = unit id
     const units: number[][][][] = [];
     let workerNo = 0;
     for (const [c, communityName] of DEMO.communities.entries()) {
-      const communityId = await insertId(m, CommunityEntity, { streetId, name: communityName });
-      const staffId = await user({ name: DEMO.communityStaff[c], role: 'community_staff', streetId, communityId, phone: `138031780${c}0` });
+      const communityId = (await this.setup.createCommunity(m, null, streetId, communityName)).id;
+      const staffId = await staff(DEMO.communityStaff[c], `138031780${c}0`, { role: 'community_staff', streetId, communityId });
       // Seed 000: every Friday at 17:00 the committee and residents' representatives sit under the pavilion (议事亭).
       // The scheduler's deliberation job creates its next sessions on its first run.
       await m.insert(DeliberationSeriesEntity, { ...DEMO.pavilion, streetId, communityId, active: true, createdBy: staffId, createdAt: now });
       units[c] = [];
       for (let g = 0; g < DEMO.gridsPerCommunity; g++) {
-        const gridId = await insertId(m, GridEntity, { communityId, name: `第${g + 1}网格`, gridWorkerId: null });
-        const worker = await user({
-          name: `${DEMO.gridWorkerSurnames[workerNo % DEMO.gridWorkerSurnames.length]}网格员`,
-          role: 'grid_worker', streetId, communityId, gridId, phone: `1380317${String(8100 + workerNo).padStart(4, '0')}`,
+        const gridId = (await this.setup.createGrid(m, null, communityId, `第${g + 1}网格`, demoHouseholds(c, g))).id;
+        await staff(`${DEMO.gridWorkerSurnames[workerNo % DEMO.gridWorkerSurnames.length]}网格员`, `1380317${String(8100 + workerNo).padStart(4, '0')}`, {
+          role: 'grid_worker', streetId, communityId, gridId,
         });
         workerNo++;
-        await m.update(GridEntity, { id: gridId }, { gridWorkerId: worker });
         units[c][g] = [];
         for (let b = 0; b < DEMO.buildingsPerGrid; b++) {
           const buildingNo = g * DEMO.buildingsPerGrid + b + 1;
-          const buildingId = await insertId(m, BuildingEntity, { communityId, gridId, name: `${buildingNo}号楼` });
+          const buildingId = (await this.setup.createBuilding(m, null, gridId, `${buildingNo}号楼`)).id;
           units[c][g][b] = [];
           for (let u = 0; u < DEMO.unitsPerBuilding; u++) {
-            units[c][g][b].push(await insertId(m, UnitEntity, { buildingId, name: `${u + 1}单元` }));
+            units[c][g][b].push((await this.setup.createUnit(m, null, buildingId, `${u + 1}单元`)).id);
           }
         }
       }
@@ -134,10 +143,13 @@ export class DemoSeeder {
     await user({ name: DEMO.residentWithoutUnit, role: 'resident', phone: '13803170007' });
     // 小红帽: six party-member volunteer teams (seed 000 names four; the last two are invented in the same style).
     for (const [name, c] of DEMO_VOLUNTEER_TEAMS) {
-      await m.insert(VolunteerTeamEntity, { streetId, communityId: c === null ? null : communityIds[c], level: c === null ? 'street' : 'community', name, leaderUserId: null, createdAt: now });
+      await this.setup.createTeam(m, null, streetId, c === null ? null : communityIds[c], name);
     }
   }
 }
+
+/** Households per demo grid: within seed 004's 300–500, different per grid. */
+const demoHouseholds = (c: number, g: number) => 300 + (((c * DEMO.gridsPerCommunity + g) * 53) % 200);
 
 async function insertId<T extends object>(m: EntityManager, entity: new () => T, values: Partial<T>): Promise<number> {
   const result = await m.insert(entity, values as never);

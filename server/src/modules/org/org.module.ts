@@ -3,6 +3,7 @@ import { OrgController } from './org.controller';
 import { OrgRepository } from './org.repository';
 import { OrgService } from './org.service';
 import { DemoSeeder } from './demo.seeder';
+import { SetupModule } from '../setup/setup.module';
 
-@Module({ controllers: [OrgController], providers: [OrgRepository, OrgService, DemoSeeder], exports: [OrgRepository, DemoSeeder] })
+@Module({ imports: [SetupModule], controllers: [OrgController], providers: [OrgRepository, OrgService, DemoSeeder], exports: [OrgRepository, DemoSeeder] })
 export class OrgModule {}

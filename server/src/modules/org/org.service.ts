@@ -7,6 +7,8 @@ import { DomainException } from '../../common/domain-exception';
 import { DomainEvents } from '../../common/events/domain-events';
 import { loadCurrentUser } from '../../common/auth/current-user-row';
 import { affectedRows, DatabaseService } from '../../database/database.service';
+import { AuditService } from '../audit/audit.service';
+import { recordPersonalDataReads } from '../privacy/personal-data-reads';
 import { UserEntity } from '../users/user.entity';
 import { maskPhone } from '../users/users.mapper';
 import { OrgRepository, placeLabel } from './org.repository';
@@ -15,7 +17,9 @@ const residentNotFound = () => new DomainException(ErrorCode.RESIDENT_NOT_FOUND,
 
 @Injectable()
 export class OrgService {
-  constructor(private readonly db: DatabaseService, private readonly org: OrgRepository, private readonly events: DomainEvents) {}
+  constructor(
+    private readonly db: DatabaseService, private readonly org: OrgRepository, private readonly events: DomainEvents, private readonly audit: AuditService,
+  ) {}
 
   async communities(): Promise<ListResponse<CommunityItem>> {
     return { items: (await this.org.listCommunities()).map((c) => ({ id: Number(c.id), name: c.name, streetName: c.streetName })) };
@@ -49,6 +53,7 @@ export class OrgService {
     const users = await qb.getMany();
     const items: UnconfirmedResident[] = [];
     for (const u of users) items.push(await this.toUnconfirmed(u));
+    await recordPersonalDataReads(this.db, this.audit, staff, items.map((i) => i.id), '待确认住址名单（姓名、电话、单元）');
     return { items };
   }
 
@@ -66,6 +71,10 @@ export class OrgService {
       const result = await m.update(UserEntity, { id: resident.id, unitId: resident.unitId!, unitConfirmed: false }, { unitConfirmed: true, unitConfirmedBy: staff.id });
       if (affectedRows(result) === 1) {
         await this.events.publish(m, { type: 'resident.confirmed', residentId: resident.id, unitLabel: placeLabel(place), actorName: staff.name });
+        await this.audit.record(m, {
+          action: 'unit.confirm', streetId: resident.streetId, actor: { id: staff.id, role: staff.role }, subjectUserId: resident.id,
+          target: { type: 'unit', id: resident.unitId }, detail: placeLabel(place),
+        });
       }
     });
     const fresh = await this.db.manager.findOneOrFail(UserEntity, { where: { id: resident.id } });

@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AreaLeadersService } from './area-leaders.service';
+import { RegisterImportService } from './register-import.service';
+import { RegistersController } from './registers.controller';
+import { RegistersRepository } from './registers.repository';
+import { RegistersService } from './registers.service';
 
-/** Issue 10 — filled in by its owner. */
-@Module({})
+/** Registers 台账 (issue 10): households per unit (import/export .xlsx, read, edit) and 网格长/楼栋长 (AuditModule is global). */
+@Module({
+  controllers: [RegistersController],
+  providers: [RegistersRepository, RegistersService, RegisterImportService, AreaLeadersService],
+})
 export class RegistersModule {}

@@ -1,5 +1,17 @@
 import { Module } from '@nestjs/common';
+import { OrgChangeService } from './org-change.service';
+import { OrgSetupService } from './org-setup.service';
+import { SetupTreeService } from './setup-tree.service';
+import { SetupController } from './setup.controller';
+import { SetupService } from './setup.service';
 
-/** Issue 10 — filled in by its owner. */
-@Module({})
+/**
+ * Issue 10 — setup 组织架构: street staff create, rename, retire and restore their organisation. OrgSetupService and
+ * OrgChangeService are the one path for organisation changes (HTTP, demo seeder, admin:create); exported for those.
+ */
+@Module({
+  controllers: [SetupController],
+  providers: [OrgSetupService, OrgChangeService, SetupTreeService, SetupService],
+  exports: [OrgSetupService, OrgChangeService],
+})
 export class SetupModule {}

@@ -7,7 +7,7 @@ import { staffCommunity } from './timebank-access';
 import { retryDeadlock } from '../../database/database.service';
 import { LEDGER_RETRIES } from './timebank-ledger.repository';
 import { TimebankService } from './timebank.service';
-import { xlsx, type Cell } from './xlsx-writer';
+import { writeXlsx, type Cell } from '../../common/xlsx';
 
 const n = (v: unknown) => Number(v ?? 0);
 const SOURCE_LABEL: Record<string, string> = { help_request: '微心愿', activity: '团队活动' };
@@ -77,6 +77,6 @@ export class TimebankStaffService {
         `${String(r.memo)}（编号 ${n(r.sourceId)}）`, String(r.day), Math.round((minutes / 60) * 100) / 100,
       ]);
     }
-    return { filename: `service-records-${q.from}-${q.to}.xlsx`, body: xlsx('志愿服务记录', sheet) };
+    return { filename: `service-records-${q.from}-${q.to}.xlsx`, body: await writeXlsx('志愿服务记录', sheet) };
   }
 }

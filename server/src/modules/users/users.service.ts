@@ -4,6 +4,7 @@ import type { AreaRef, MeResponse, SetMyUnitRequest, UpdateMeRequest } from '../
 import { DomainException } from '../../common/domain-exception';
 import type { AuthClaims } from '../../common/auth/token.service';
 import { loadCurrentUser } from '../../common/auth/current-user-row';
+import { DomainEvents } from '../../common/events/domain-events';
 import { DatabaseService } from '../../database/database.service';
 import { CommunityEntity, DepartmentEntity, GridEntity, StreetEntity } from '../org/org.entities';
 import { OrgRepository } from '../org/org.repository';
@@ -12,7 +13,7 @@ import { toMe } from './users.mapper';
 
 @Injectable()
 export class UsersService {
-  constructor(private readonly db: DatabaseService, private readonly org: OrgRepository) {}
+  constructor(private readonly db: DatabaseService, private readonly org: OrgRepository, private readonly events: DomainEvents) {}
 
   async findOrFail(userId: number): Promise<UserEntity> {
     return loadCurrentUser(this.db.manager, userId);
@@ -37,9 +38,11 @@ export class UsersService {
     const place = await this.org.findPlace(body.unitId);
     if (!place) throw new DomainException(ErrorCode.UNIT_NOT_FOUND, 404, '没有找到这个单元');
     const user = await this.findOrFail(auth.sub);
+    // issue 10 setup: a retired (停用) unit is no longer offered, and cannot be chosen by id either.
+    if (place.retired && user.unitId !== place.unitId) throw new DomainException(ErrorCode.AREA_RETIRED, 409, '这个单元已停用，请选择其他单元');
     if (user.unitId !== place.unitId) {
-      await this.db.transaction((m) =>
-        m.update(
+      await this.db.transaction(async (m) => {
+        await m.update(
           UserEntity,
           { id: user.id },
           {
@@ -51,8 +54,10 @@ export class UsersService {
             unitConfirmedBy: null,
             unitChosenAt: new Date(),
           },
-        ),
-      );
+        );
+        // Issue 10: nothing keeps power in the old community (deliberation releases its seats and representative flag).
+        await this.events.publish(m, { type: 'resident.moved', residentId: user.id, fromCommunityId: user.communityId, toCommunityId: place.communityId });
+      });
     }
     return this.me(auth);
   }

@@ -43,7 +43,10 @@ export class VolunteerTeamsService {
     const me = await loadCurrentUser(m, auth.sub);
     if (!me.streetId) return [];
     const teams = await m.find(VolunteerTeamEntity, {
-      where: me.communityId ? [{ streetId: me.streetId, communityId: IsNull() }, { streetId: me.streetId, communityId: me.communityId }] : { streetId: me.streetId },
+      // Retired (停用, issue 10 setup) teams are no longer offered; their members and hours stay.
+      where: me.communityId
+        ? [{ streetId: me.streetId, communityId: IsNull(), retiredAt: IsNull() }, { streetId: me.streetId, communityId: me.communityId, retiredAt: IsNull() }]
+        : { streetId: me.streetId, retiredAt: IsNull() },
       order: { id: 'ASC' },
     });
     return seesLeaders(me) ? this.staffItems(m, me, teams) : this.items(m, teams);

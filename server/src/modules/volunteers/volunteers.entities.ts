@@ -6,6 +6,7 @@ import type {
 /** A 小红帽 team: of a community, or of the whole street (community_id null). */
 @Entity('volunteer_teams')
 @Index('IDX_volunteer_teams_street_community', ['streetId', 'communityId'])
+@Index('UQ_volunteer_teams_community_name', ['streetId', 'communityId', 'name'], { unique: true })
 export class VolunteerTeamEntity {
   @PrimaryGeneratedColumn() id!: number;
   @Column({ type: 'int' }) streetId!: number;
@@ -14,6 +15,8 @@ export class VolunteerTeamEntity {
   @Column({ type: 'varchar', length: 100 }) name!: string;
   @Column({ type: 'int', nullable: true }) leaderUserId!: number | null;
   @Column({ type: 'datetime' }) createdAt!: Date;
+  /** 停用 (issue 10 setup): the team stays with its members and hours; it is no longer offered. */
+  @Column({ type: 'datetime', nullable: true }) retiredAt!: Date | null;
 }
 
 /** One per user (unique user_id). skills / availability are comma-separated codes. The time bank reads user_id, community_id, status. */

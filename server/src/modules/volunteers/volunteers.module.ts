@@ -13,6 +13,7 @@ import { HelpRequestsService } from './help-requests.service';
 import { VolunteerFiguresController } from './volunteer-figures.controller';
 import { VolunteerFiguresRepository } from './volunteer-figures.repository';
 import { VolunteerFiguresService } from './volunteer-figures.service';
+import { VolunteerAccountRelease } from './volunteer-account-release';
 import { VolunteerStatusService } from './volunteer-status.service';
 import { VolunteerTeamsController } from './volunteer-teams.controller';
 import { VolunteerTeamsService } from './volunteer-teams.service';
@@ -24,6 +25,7 @@ import { VolunteersService } from './volunteers.service';
 @Module({
   imports: [NotificationsModule, TimebankModule],
   controllers: [VolunteerTeamsController, VolunteersController, HelpRequestsController, HelpRequestActionsController, VolunteerFiguresController],
-  providers: [HelpRequestsRepository, HelpRequestAccess, HelpRequestNotices, HelpRequestsQueryService, HelpRequestsService, HelpRequestSeatsService, HelpRequestsJobs, VolunteersService, VolunteersRepository, VolunteerStatusService, VolunteerTeamsService, VolunteerFiguresRepository, VolunteerFiguresService],
+  providers: [HelpRequestsRepository, HelpRequestAccess, HelpRequestNotices, HelpRequestsQueryService, HelpRequestsService, HelpRequestSeatsService, HelpRequestsJobs, VolunteersService, VolunteersRepository, VolunteerStatusService, VolunteerTeamsService, VolunteerFiguresRepository, VolunteerFiguresService, VolunteerAccountRelease],
+  exports: [VolunteerAccountRelease],
 })
 export class VolunteersModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { ErrorCode } from '../../../../contracts/errors';
 import type {
   ApplyVolunteerRequest, ApproveVolunteerRequest, DeclineVolunteerRequest, VolunteerEventItem, VolunteerItem, VolunteersQuery,
@@ -8,7 +8,9 @@ import type { AuthClaims } from '../../common/auth/token.service';
 import { loadCurrentUser } from '../../common/auth/current-user-row';
 import { DomainException, conflict, notFound } from '../../common/domain-exception';
 import { affectedRows, DatabaseService, isUniqueViolation } from '../../database/database.service';
+import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
+import { recordPersonalDataReads } from '../privacy/personal-data-reads';
 import { UserEntity } from '../users/user.entity';
 import { VolunteerEntity, VolunteerTeamEntity, VolunteerTeamMemberEntity } from './volunteers.entities';
 import { volunteerAreaOf, VolunteersRepository } from './volunteers.repository';
@@ -16,13 +18,16 @@ import { volunteerAreaOf, VolunteersRepository } from './volunteers.repository';
 /** Applying to volunteer (小红帽) and the community's decision. Staff see only their community (street admins: their street). */
 @Injectable()
 export class VolunteersService {
-  constructor(private readonly db: DatabaseService, private readonly notifications: NotificationsService, private readonly volunteers: VolunteersRepository) {}
+  constructor(
+    private readonly db: DatabaseService, private readonly notifications: NotificationsService, private readonly volunteers: VolunteersRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   async apply(auth: AuthClaims, body: ApplyVolunteerRequest): Promise<VolunteerItem> {
     const me = await loadCurrentUser(this.db.manager, auth.sub);
     if (!me.communityId || !me.streetId) throw new DomainException(ErrorCode.UNIT_REQUIRED, 422, '请先在“我的”里选择您居住的单元，再报名志愿者');
     const teamIds = [...new Set(body.teamIds)];
-    const teams = teamIds.length ? await this.db.manager.find(VolunteerTeamEntity, { where: { id: In(teamIds), streetId: me.streetId } }) : [];
+    const teams = teamIds.length ? await this.db.manager.find(VolunteerTeamEntity, { where: { id: In(teamIds), streetId: me.streetId, retiredAt: IsNull() } }) : [];
     if (teams.length !== teamIds.length || teams.some((t) => t.communityId !== null && t.communityId !== me.communityId)) {
       throw new DomainException(ErrorCode.VOLUNTEER_TEAM_INVALID, 422, '只能加入本社区或本街道的志愿服务队');
     }
@@ -71,14 +76,18 @@ export class VolunteersService {
     const area = volunteerAreaOf(me);
     if (!area) return [];
     const rows = await this.db.manager.find(VolunteerEntity, { where: { ...area, ...(q.status ? { status: q.status } : {}) }, order: { id: 'DESC' }, take: 200 });
-    return this.volunteers.items(this.db.manager, rows);
+    const items = await this.volunteers.items(this.db.manager, rows);
+    await recordPersonalDataReads(this.db, this.audit, me, items.map((i) => i.userId), '志愿者名单（姓名、电话、技能、空闲时间）');
+    return items;
   }
 
   /** A volunteer's history (staff of their area). */
   async history(auth: AuthClaims, id: number): Promise<VolunteerEventItem[]> {
     const me = await loadCurrentUser(this.db.manager, auth.sub);
     const v = await this.volunteers.inArea(this.db.manager, me, id);
-    return this.volunteers.history(this.db.manager, v.id);
+    const events = await this.volunteers.history(this.db.manager, v.id);
+    await recordPersonalDataReads(this.db, this.audit, me, [Number(v.userId)], '志愿者档案与经历');
+    return events;
   }
 
   async approve(auth: AuthClaims, id: number, body: ApproveVolunteerRequest): Promise<VolunteerItem> {

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '网格长和楼栋长',
+});
