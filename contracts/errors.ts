@@ -153,6 +153,8 @@ export const ErrorCode = {
   STAFF_AREA_NOT_FOUND: 'STAFF_AREA_NOT_FOUND',
   LAST_STREET_ADMIN: 'LAST_STREET_ADMIN',
   INVITATION_TOO_MANY_ATTEMPTS: 'INVITATION_TOO_MANY_ATTEMPTS',
+  /** Redeeming an invitation one made oneself (403). */
+  INVITATION_OWN_CODE: 'INVITATION_OWN_CODE',
   // issue 10 — registers 台账 (C: add register codes below this line)
   HOUSEHOLD_NOT_FOUND: 'HOUSEHOLD_NOT_FOUND',
   IMPORT_INVALID: 'IMPORT_INVALID',

@@ -10,7 +10,8 @@
 //           BENCH_CLAIM_REQUESTS (100) open requests needing 1-3 volunteers; seats, counters and answers checked after
 //   confirm 小红帽 confirmation burst (confirm.cjs): BENCH_CONFIRMS (2000) done requests each confirmed twice at once, crediting
 //           1-3 of BENCH_CONFIRM_VOLUNTEERS (1000) volunteers in the time bank; the double-entry ledger checked after
-//   register-import  台账导入 (register-import.cjs): BENCH_REGISTER_HOUSEHOLDS (50000) households in one .xlsx through
+//   register-import  台账导入 (register-import.cjs): BENCH_REGISTER_HOUSEHOLDS (50000) households, with
+//           BENCH_REGISTER_MEMBERS (2) 家庭成员 each (0: no 家庭成员 column), in one .xlsx through
 //           POST /api/registers/import: dry run, import, re-import (updates), export; seconds and rows/s
 // Common: BENCH_DB (sqlite,mariadb), BENCH_MARIADB_URL, BENCH_LOG_LEVEL (info), BENCH_BURST_CONNECTIONS (250),
 // BENCH_BURST_WARMUP (500), BENCH_SERVICE_MAIN (dist/server/server/src/main.js: another build of the service to measure,

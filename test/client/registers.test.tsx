@@ -1,6 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import type { HouseholdDetail, HouseholdItem, LeaderSlot, RegisterAreas } from '@contracts/registers.contract';
+import type { HouseholdDetail, HouseholdItem, HouseholdMember, LeaderSlot, RegisterAreas } from '@contracts/registers.contract';
 import RegisterHouseholdsPage from '@/packages/registers/households/index';
 import RegisterHouseholdPage from '@/packages/registers/household/index';
 import RegisterImportPage from '@/packages/registers/import/index';
@@ -14,7 +14,8 @@ import { gridWorkerMe, residentMe, resetTaro, routeOf, setToken } from './helper
 
 const showModal = jest.fn(async () => ({ confirm: true, cancel: false }));
 const uploadFile = jest.fn();
-Object.assign(Taro, { showModal, uploadFile });
+const makePhoneCall = jest.fn(async () => ({}));
+Object.assign(Taro, { showModal, uploadFile, makePhoneCall });
 
 const areas = (canManage: boolean): RegisterAreas => ({
   canManage,
@@ -29,7 +30,7 @@ const item = (o: Partial<HouseholdItem> = {}): HouseholdItem => ({
 });
 const detail = (o: Partial<HouseholdDetail> = {}): HouseholdDetail => {
   const { headPhoneMasked: _m, ...rest } = item();
-  return { ...rest, unitId: 7, headPhone: '13912345678', note: null, updatedAt: '2026-11-20T08:00:00.000Z', canEdit: true, ...o };
+  return { ...rest, unitId: 7, headPhone: '13912345678', note: null, members: [], updatedAt: '2026-11-20T08:00:00.000Z', canEdit: true, ...o };
 };
 
 beforeEach(() => {
@@ -37,6 +38,7 @@ beforeEach(() => {
   setToken();
   showModal.mockClear();
   uploadFile.mockReset();
+  makePhoneCall.mockClear();
 });
 
 describe('居民台账 list', () => {
@@ -114,6 +116,75 @@ describe('household detail', () => {
       headName: '张秀英', headPhone: '13912345678', people: 3, tags: ['空巢老人'], note: '女儿每周来',
     });
   });
+
+  const members: HouseholdMember[] = [
+    { id: 11, name: '李桂兰', relation: '配偶', phone: '13800001111', birthYear: 1956, note: null },
+    { id: 12, name: '王小明', relation: '子女', phone: null, birthYear: 1990, note: '在外地工作' },
+  ];
+  const year = new Date().getFullYear();
+
+  it('lists the 家庭成员 with relation, age from the birth year and 打电话; 常住人口 is shown beside them', async () => {
+    __mock.setRouterParams({ id: '1' });
+    serveRoutes(staffMe, { 'GET /api/registers/households/1': () => ok(detail({ members, people: 3 })) });
+    render(<RegisterHouseholdPage />);
+    await screen.findByText('李桂兰（配偶）');
+    expect(text('rg-members')).toContain('家庭成员（登记 2 人）');
+    expect(text('rg-members')).toContain('常住人口按台账填写为 3 人。');
+    expect(text('rg-member-0-info')).toBe(`${year - 1956} 岁（1956 年生） · 电话 13800001111`);
+    expect(text('rg-member-1-name')).toBe('王小明（子女）');
+    expect(text('rg-member-1-info')).toBe(`${year - 1990} 岁（1990 年生） · 没有登记电话 · 在外地工作`);
+    expect(byId('rg-member-1-call')).toBeNull();
+    await tap(byId('rg-member-0-call'));
+    expect(makePhoneCall).toHaveBeenLastCalledWith({ phoneNumber: '13800001111' });
+  });
+
+  it('says so when no member is registered', async () => {
+    __mock.setRouterParams({ id: '1' });
+    serveRoutes(staffMe, { 'GET /api/registers/households/1': () => ok(detail()) });
+    render(<RegisterHouseholdPage />);
+    expect(await screen.findByText('还没有登记家庭成员。')).toBeTruthy();
+  });
+
+  it('staff add, change and remove 家庭成员; the whole list is sent with 保存', async () => {
+    __mock.setRouterParams({ id: '1' });
+    const sent = serveRoutes(staffMe, {
+      'GET /api/registers/households/1': () => ok(detail({ members })),
+      'PATCH /api/registers/households/1': (req) => {
+        const b = req.data as { members: Omit<HouseholdMember, 'id'>[] };
+        return ok(detail({ members: b.members.map((m, i) => ({ id: 20 + i, ...m })) }));
+      },
+    });
+    render(<RegisterHouseholdPage />);
+    await screen.findByText('李桂兰（配偶）');
+    await tap(byId('rg-edit-open'));
+    expect((byId('rg-edit-member-0-name') as HTMLInputElement).value).toBe('李桂兰');
+    expect(byId('rg-edit-member-0-relation-配偶')!.getAttribute('aria-selected')).toBe('true');
+    await tap(byId('rg-edit-member-1-remove'));
+    expect(byId('rg-edit-member-1')).toBeNull();
+    type('rg-edit-member-0-phone', '0317-2345678');
+    await tap(byId('rg-edit-member-add'));
+    type('rg-edit-member-1-name', '王乐乐');
+    // no relation yet: a plain sentence, nothing sent
+    await tap(byId('rg-save'));
+    expect(text('rg-edit-error')).toBe('第 2 位家庭成员：请选择与户主关系');
+    await tap(byId('rg-edit-member-1-relation-孙子女'));
+    type('rg-edit-member-1-year', '1890');
+    await tap(byId('rg-save'));
+    expect(text('rg-edit-error')).toBe(`第 2 位家庭成员：出生年份写四位数，在 1900 到 ${year} 之间`);
+    expect(sent.filter((r) => routeOf(r) === 'PATCH /api/registers/households/1')).toEqual([]);
+    type('rg-edit-member-1-year', '2018');
+    await tap(byId('rg-save'));
+    await screen.findByText('王乐乐（孙子女）');
+    expect(text('rg-member-1-info')).toBe(`${year - 2018} 岁（2018 年生） · 没有登记电话`);
+    expect(screen.queryByText('王小明（子女）')).toBeNull();
+    expect(sent.find((r) => routeOf(r) === 'PATCH /api/registers/households/1')!.data).toEqual({
+      headName: '张秀英', headPhone: '13912345678', people: 2, tags: ['独居老人'], note: null,
+      members: [
+        { name: '李桂兰', relation: '配偶', phone: '0317-2345678', birthYear: 1956, note: null },
+        { name: '王乐乐', relation: '孙子女', phone: null, birthYear: 2018, note: null },
+      ],
+    });
+  });
 });
 
 describe('导入台账', () => {
@@ -139,6 +210,9 @@ describe('导入台账', () => {
       .mockResolvedValueOnce({ statusCode: 200, data: JSON.stringify({ dryRun: false, rows: 5000, created: 4990, updated: 10 }) });
     render(<RegisterImportPage />);
     await screen.findByText('选择 Excel 表格（.xlsx）');
+    expect(text('import-how')).toContain('备注、家庭成员（网格、标签、备注、家庭成员可以不要）');
+    expect(text('import-members-how')).toContain('李桂兰(配偶,1956,13800001111)；王小明(子女,1990)');
+    expect(text('import-members-how')).toContain('没有这一列时，已登记的家庭成员不变');
     pickFile('台账.xlsx');
     await tap(byId('import-pick'));
     await screen.findByText('表格里有 230 处问题，一户也没有导入');

@@ -234,9 +234,9 @@ describe('entries on 我的 and the dev 新用户 login', () => {
   const entries = () => ['me-redeem', 'me-staff', 'me-audit'].filter((id) => byId(id));
   it.each([
     ['a resident', residentMe, ['me-redeem']],
-    ['a grid worker', gridWorkerMe, []],
-    ['community staff', staffMe, ['me-staff']],
-    ['the street admin', adminMe, ['me-staff', 'me-audit']],
+    ['a grid worker', gridWorkerMe, ['me-redeem']],
+    ['community staff', staffMe, ['me-redeem', 'me-staff']],
+    ['the street admin', adminMe, ['me-redeem', 'me-staff', 'me-audit']],
   ])('%s sees their own entries', async (_who, me, ids) => {
     serveRoutes(me, {});
     render(<MePage />);
@@ -244,11 +244,18 @@ describe('entries on 我的 and the dev 新用户 login', () => {
     expect(entries()).toEqual(ids);
   });
 
-  it('输入邀请码 opens the redeem page', async () => {
-    serveRoutes(residentMe, {});
+  it.each([['a resident', residentMe], ['a grid worker', gridWorkerMe]])('输入邀请码 opens the redeem page for %s', async (_who, me) => {
+    serveRoutes(me, {});
     render(<MePage />);
     await tap(await found('me-redeem'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff-admin/redeem/index' });
+  });
+
+  it('a grid worker on the redeem page is told their role will be replaced', async () => {
+    serveRoutes(gridWorkerMe, {});
+    render(<StaffRedeemPage />);
+    await waitFor(() => expect(byId('redeem-staff-warning')).not.toBeNull());
+    expect(text('redeem-staff-warning')).toContain('原来的身份会换成邀请里的身份');
   });
 
   it('以新用户身份登录（演示） creates a fresh resident and logs in as them', async () => {

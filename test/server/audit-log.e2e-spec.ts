@@ -53,7 +53,8 @@ describe.each(DIALECTS)('audit log and database roles on %s', (dialect) => {
 
   it('names a deleted account "已注销用户" when the log is read', async () => {
     await entry(area.streetId, 'role.change', area.streetAdmin.id, area.residentA1.id);
-    await t.ds.manager.update(UserEntity, { id: area.residentA1.id }, { deletedAt: new Date(), name: '已注销用户' });
+    // Only deleted_at: the name shown must come from it, not from a renamed row.
+    await t.ds.manager.update(UserEntity, { id: area.residentA1.id }, { deletedAt: new Date() });
     const [e] = await audit().aboutSubject(area.residentA1.id);
     expect(e).toMatchObject({ subject: '已注销用户', actor: '街道管理员（街道管理员）', detail: '网格员 → 居民' });
   });

@@ -4,6 +4,7 @@ import { appWithFreshArea } from './support/area-suite';
 import { AuditLogEntity } from '../../server/src/modules/audit/audit-log.entity';
 import { BuildingEntity, CommunityEntity, GridEntity, UnitEntity } from '../../server/src/modules/org/org.entities';
 import { UserEntity } from '../../server/src/modules/users/user.entity';
+import { HouseholdEntity } from '../../server/src/modules/registers/registers.entities';
 import type { SetupTree } from '../../contracts/setup.contract';
 
 /** 组织架构: street staff create, rename, retire and restore their organisation; retired places leave the pickers only. */
@@ -179,8 +180,15 @@ describe.each(DIALECTS)('organisation setup on %s', (dialect) => {
     expect(apply.body.code).toBe('VOLUNTEER_TEAM_INVALID');
   });
 
-  it('moving a building to another grid of its community moves its residents with it; another community is refused', async () => {
+  it('moving a building to another grid of its community moves its residents and its register households with it; another community is refused', async () => {
     const bA1 = await buildingOf(area.unitA1);
+    const now = new Date();
+    await t.ds.manager.insert(HouseholdEntity, {
+      streetId: area.streetId, communityId: area.communityA, gridId: area.gridA1, buildingId: bA1, unitId: area.unitA1, room: '301',
+      headName: '李四', headPhone: '13900001111', people: 3, tags: '', note: null, createdAt: now, updatedAt: now,
+    });
+    const householdsOf = async (who: { id: number }) => (await http.get('/api/registers/households', await as(who))).body.items.map((h: { room: string }) => h.room);
+    expect(await householdsOf(area.workerA1)).toEqual(['301']);
     const moved = await patch(`/api/setup/buildings/${bA1}`, { gridId: area.gridA2 });
     expect(moved.status).toBe(200);
     expect((await t.ds.manager.findOneByOrFail(BuildingEntity, { id: bA1 })).gridId).toBe(area.gridA2);
@@ -188,6 +196,9 @@ describe.each(DIALECTS)('organisation setup on %s', (dialect) => {
     expect({ gridId: resident.gridId, confirmed: resident.unitConfirmed }).toEqual({ gridId: area.gridA2, confirmed: true });
     expect((await t.ds.manager.findOneByOrFail(UserEntity, { id: area.workerA1.id })).gridId).toBe(area.gridA1);
     expect((await audits('org.update')).map((a) => a.detail)).toEqual(['楼栋“1号楼”从“甲一网格”调到“甲二网格”']);
+    // The register follows: the old grid's worker no longer sees the building's households (nor their phones).
+    expect((await t.ds.manager.findOneByOrFail(HouseholdEntity, { room: '301' })).gridId).toBe(area.gridA2);
+    expect(await householdsOf(area.workerA1)).toEqual([]);
     expect((await patch(`/api/setup/buildings/${bA1}`, { gridId: area.gridB1 })).body.code).toBe('AREA_NOT_FOUND');
     expect((await t.ds.manager.findOneByOrFail(BuildingEntity, { id: bA1 })).gridId).toBe(area.gridA2);
   });

@@ -8,7 +8,8 @@ import { approveVolunteers } from './support/timebank-fixtures';
 import { wish } from './support/volunteer-fixtures';
 import { createUser } from '../factories/org.factory';
 import { UserEntity } from '../../server/src/modules/users/user.entity';
-import { ConcernEntity } from '../../server/src/modules/concerns/concern.entity';
+import { ConcernEntity, ConcernEventEntity } from '../../server/src/modules/concerns/concern.entity';
+import { AreaLeaderEntity } from '../../server/src/modules/registers/registers.entities';
 import { DeliberationRegistrationEntity } from '../../server/src/modules/deliberation/deliberation.entities';
 import { HelpRequestEntity, VolunteerEntity } from '../../server/src/modules/volunteers/volunteers.entities';
 import { NotificationEntity } from '../../server/src/modules/notifications/notification.entity';
@@ -100,6 +101,15 @@ describe.each(DIALECTS)('personal data on %s', (dialect) => {
     const waiting = area.residentA1;
     const token = await as(me);
     const concernId = await concern(me, '孙先生家门口的下水道堵了');
+    // Their own words in a timeline: a second concern withdrawn with a note.
+    const withdrawnId = await concern(me, '楼下早点摊太吵');
+    expect((await http.post(`/api/concerns/${withdrawnId}/withdraw`, { comment: '孙先生自己跟摊主谈妥了' }, token)).status).toBe(200);
+    // And they serve as 楼栋长 of their building (name and phone in the register).
+    const building = (await t.ds.manager.query('SELECT building_id AS b FROM units WHERE id = ?', [area.unitA1]))[0].b;
+    await t.ds.manager.insert(AreaLeaderEntity, {
+      level: 'building', areaId: Number(building), streetId: area.streetId, communityId: area.communityA, name: '孙先生', phone: '13900002222',
+      userId: me.id, assignedBy: area.staffA.id, updatedAt: new Date(),
+    });
     const before = (await http.get('/api/figures/concerns', await as(area.staffA))).body.received;
     const sessionId = await createSessionVia(http, t.ds, await as(area.staffA), 1);
     expect((await http.post(`/api/deliberation/sessions/${sessionId}/sign-up`, {}, token)).body.status).toBe('confirmed');
@@ -122,6 +132,10 @@ describe.each(DIALECTS)('personal data on %s', (dialect) => {
     expect(c).toMatchObject({ text: DELETED_CONCERN_TEXT, category: 'facilities', communityId: area.communityA, submitterId: me.id });
     expect((await http.get('/api/figures/concerns', await as(area.staffA))).body.received).toBe(before);
     expect((await http.get(`/api/concerns/${concernId}`, await as(area.workerA1))).body.submitterName).toBe(DELETED_NAME);
+    const notes = (await t.ds.manager.find(ConcernEventEntity, { where: { actorId: me.id } })).map((e) => e.note);
+    expect(notes.length).toBeGreaterThanOrEqual(3);
+    expect(notes.every((n) => n === null)).toBe(true);
+    expect(await t.ds.manager.count(AreaLeaderEntity, { where: { userId: me.id } })).toBe(0);
 
     expect((await t.ds.manager.findOneByOrFail(DeliberationRegistrationEntity, { sessionId, userId: me.id })).status).toBe('cancelled');
     expect((await t.ds.manager.findOneByOrFail(DeliberationRegistrationEntity, { sessionId, userId: waiting.id })).status).toBe('confirmed');

@@ -8,6 +8,7 @@ import { GridEntity } from '../../server/src/modules/org/org.entities';
 import { UserEntity } from '../../server/src/modules/users/user.entity';
 import { StaffInvitationEntity } from '../../server/src/modules/staff/staff.entities';
 import { RedeemAttempts, REDEEM_MAX_WRONG } from '../../server/src/modules/staff/redeem-attempts';
+import { issueInvitation } from '../../server/src/modules/staff/staff-invitation.issue';
 
 const CODE = /^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/;
 
@@ -218,5 +219,133 @@ describe.each(DIALECTS)('staff invitations and roles on %s', (dialect) => {
     expect([403, 409]).toContain(statuses[1]);
     const admins = await t.ds.manager.countBy(UserEntity, { streetId: area.streetId, role: 'street_admin' });
     expect(admins).toBe(1);
+  });
+
+  // S1: an invitation is only as good as its maker's standing.
+  const invitation = (id: number) => t.ds.manager.findOneByOrFail(StaffInvitationEntity, { id });
+
+  it('revoking or lowering a staff member voids the invitations they made (audit says why); a change to the same role keeps them', async () => {
+    const staffA = await http.as(area.staffA);
+    const colleague = await invite(staffA, { role: 'community_staff', communityId: area.communityA, inviteeName: '甲同事' });
+    const worker = await invite(staffA, { role: 'grid_worker', gridId: area.gridA2, inviteeName: '甲二网格员' });
+    const staffB = await http.as(area.staffB);
+    const fromB = await invite(staffB, { role: 'community_staff', communityId: area.communityB });
+    const admin = await http.as(area.streetAdmin);
+    expect((await http.put(`/api/staff/${area.staffB.id}/role`, { role: 'community_staff', communityId: area.communityB }, admin)).status).toBe(200);
+    expect(await invitation(fromB.id)).toMatchObject({ revokedAt: null });
+
+    expect((await http.post(`/api/staff/${area.staffA.id}/revoke`, {}, admin)).status).toBe(200);
+    for (const id of [colleague.id, worker.id]) expect((await invitation(id)).revokedBy).toBe(area.streetAdmin.id);
+    const voided = (await auditOf('invitation.revoke')).filter((a) => a.subjectUserId === area.staffA.id);
+    expect(voided.map((a) => [a.targetId, a.actorId, a.detail])).toEqual([
+      [colleague.id, area.streetAdmin.id, '作废给 甲同事 的社区工作人员邀请（甲社区）：邀请人身份已变更，邀请作废'],
+      [worker.id, area.streetAdmin.id, '作废给 甲二网格员 的网格员邀请（甲社区 甲二网格）：邀请人身份已变更，邀请作废'],
+    ]);
+    // The revoked staff member cannot get the role back with their own earlier code, nor can anyone else use it.
+    expect(await redeem(staffA, colleague.code)).toMatchObject({ status: 403, body: { code: 'INVITATION_OWN_CODE' } });
+    expect(await user(area.staffA.id)).toMatchObject({ role: 'resident', communityId: null });
+    const other = await newUser();
+    expect(await redeem(other.token, worker.code)).toMatchObject({ status: 410, body: { code: 'INVITATION_REVOKED' } });
+    expect((await user(other.id)).role).toBe('resident');
+
+    // Lowered (community staff → grid worker): the same.
+    expect((await http.put(`/api/staff/${area.staffB.id}/role`, { role: 'grid_worker', gridId: area.gridB1 }, admin)).status).toBe(200);
+    expect(await invitation(fromB.id)).toMatchObject({ revokedBy: area.streetAdmin.id, redeemedBy: null });
+    expect((await http.get('/api/staff/invitations', admin)).body.items).toEqual([]);
+  });
+
+  it('a grid worker displaced from their grid: invitations they made earlier are voided in the same transaction', async () => {
+    // Made while they could still invite (before this rule, or by hand): the displacement voids it.
+    const { row } = await issueInvitation(t.ds.manager, {
+      grant: { role: 'grid_worker', streetId: area.streetId, communityId: area.communityA, gridId: area.gridA2 }, inviteeName: '旧邀请', createdBy: area.workerA1.id,
+    });
+    const inv = await invite(await http.as(area.streetAdmin), { role: 'grid_worker', gridId: area.gridA1 });
+    expect((await redeem((await newUser('接班人')).token, inv.code)).status).toBe(200);
+    expect(await user(area.workerA1.id)).toMatchObject({ role: 'resident' });
+    expect((await invitation(row.id)).revokedAt).not.toBeNull();
+    const voided = (await auditOf('invitation.revoke')).find((a) => a.targetId === row.id);
+    expect(voided).toMatchObject({ subjectUserId: area.workerA1.id, detail: expect.stringContaining('邀请人身份已变更，邀请作废') });
+  });
+
+  it('redeeming checks that the inviter could still give the invitation now (moved or revoked behind the role path → 410)', async () => {
+    const inv = await invite(await http.as(area.staffA), { role: 'community_staff', communityId: area.communityA });
+    const invitee = await newUser();
+    // Changed directly in the database, as data from before role changes voided invitations.
+    await t.ds.manager.update(UserEntity, { id: area.staffA.id }, { communityId: area.communityB });
+    const moved = await redeem(invitee.token, inv.code);
+    expect(moved).toMatchObject({ status: 410, body: { code: 'INVITATION_REVOKED' } });
+    expect(moved.body.message).toContain('邀请人已不再负责这个范围');
+    await t.ds.manager.update(UserEntity, { id: area.staffA.id }, { role: 'resident', streetId: null, communityId: null });
+    expect(await redeem(invitee.token, inv.code)).toMatchObject({ status: 410, body: { code: 'INVITATION_REVOKED' } });
+    expect(await invitation(inv.id)).toMatchObject({ redeemedBy: null });
+    expect((await user(invitee.id)).role).toBe('resident');
+    // Back in place, the same code works (the check is about the inviter, not the code).
+    await t.ds.manager.update(UserEntity, { id: area.staffA.id }, { role: 'community_staff', streetId: area.streetId, communityId: area.communityA });
+    expect(await redeem(invitee.token, inv.code)).toMatchObject({ status: 200, body: { role: 'community_staff' } });
+  });
+
+  it('nobody redeems their own invitation (403 INVITATION_OWN_CODE); it stays pending for the invitee', async () => {
+    const staffA = await http.as(area.staffA);
+    const inv = await invite(staffA, { role: 'community_staff', communityId: area.communityA });
+    const own = await redeem(staffA, inv.code);
+    expect(own).toMatchObject({ status: 403, body: { code: 'INVITATION_OWN_CODE' } });
+    expect(own.body.message).toContain('不能使用自己生成的邀请码');
+    const admin = await http.as(area.streetAdmin);
+    const adminInv = await invite(admin, { role: 'grid_worker', gridId: area.gridA2 });
+    expect(await redeem(admin, adminInv.code)).toMatchObject({ status: 403, body: { code: 'INVITATION_OWN_CODE' } });
+    expect(await user(area.streetAdmin.id)).toMatchObject({ role: 'street_admin' });
+    expect(await invitation(inv.id)).toMatchObject({ redeemedBy: null, revokedAt: null });
+    expect(await auditOf('invitation.redeem')).toEqual([]);
+    expect((await redeem((await newUser()).token, inv.code)).status).toBe(200);
+  });
+
+  it('an inviter revoked at the same moment their code is redeemed, 4 rounds: the redeem comes wholly before (200) or is refused (410), never a 500', async () => {
+    const admin = await http.as(area.streetAdmin);
+    for (let round = 0; round < 4; round++) {
+      const maker = await createUser(t.ds, { role: 'community_staff', name: `第${round}位干部`, streetId: area.streetId, communityId: area.communityA });
+      const inv = await invite(await http.as(maker), { role: 'community_staff', communityId: area.communityA });
+      const invitee = await newUser();
+      const [revoked, redeemed] = await Promise.all([http.post(`/api/staff/${maker.id}/revoke`, {}, admin), redeem(invitee.token, inv.code)]);
+      expect(revoked.status).toBe(200);
+      expect([200, 410]).toContain(redeemed.status);
+      const row = await invitation(inv.id);
+      if (redeemed.status === 200) {
+        expect(row).toMatchObject({ redeemedBy: invitee.id, revokedAt: null });
+        expect((await user(invitee.id)).role).toBe('community_staff');
+        // Wholly before: the redeem's entry precedes the maker's revocation in the log.
+        const taken = (await auditOf('invitation.redeem')).find((a) => a.targetId === inv.id)!;
+        const gone = (await auditOf('role.revoke')).find((a) => a.subjectUserId === maker.id)!;
+        expect(taken.id).toBeLessThan(gone.id);
+      } else {
+        expect(redeemed.body.code).toBe('INVITATION_REVOKED');
+        expect(row).toMatchObject({ redeemedBy: null, revokedBy: area.streetAdmin.id });
+        expect((await user(invitee.id)).role).toBe('resident');
+      }
+      expect((await user(maker.id)).role).toBe('resident');
+    }
+  });
+
+  // C1: one grid worker per grid holds when two invitations for one grid are redeemed at the same moment.
+  it('two invitations for one grid redeemed at once by two users, 6 rounds: one grid worker, the same as grids.grid_worker_id', async () => {
+    const admin = await http.as(area.streetAdmin);
+    const everyone: number[] = [area.workerA1.id];
+    for (let round = 0; round < 6; round++) {
+      const invs = [await invite(admin, { role: 'grid_worker', gridId: area.gridA1 }), await invite(admin, { role: 'grid_worker', gridId: area.gridA1 })];
+      const people = [await newUser(`第${round}轮甲`), await newUser(`第${round}轮乙`)];
+      everyone.push(...people.map((p) => p.id));
+      const results = await Promise.all(people.map((p, i) => redeem(p.token, invs[i].code)));
+      expect(results.map((r) => r.status)).toEqual([200, 200]);
+      const holders = await t.ds.manager.find(UserEntity, { where: { role: 'grid_worker', gridId: area.gridA1 } });
+      expect(holders).toHaveLength(1);
+      expect((await grid(area.gridA1)).gridWorkerId).toBe(holders[0].id);
+      // The other one was displaced by the later redeem: back to 居民, told, and in the log.
+      const loser = people.find((p) => p.id !== holders[0].id)!;
+      expect(await user(loser.id)).toMatchObject({ role: 'resident', gridId: null, communityId: null });
+      expect(await t.ds.manager.findOneBy(NotificationEntity, { userId: loser.id, type: 'role.revoked' })).not.toBeNull();
+      expect((await auditOf('role.revoke')).filter((a) => a.subjectUserId === loser.id)).toHaveLength(1);
+    }
+    const workers = await t.ds.manager.find(UserEntity, { where: { role: 'grid_worker', gridId: area.gridA1 } });
+    expect(workers).toHaveLength(1);
+    expect(everyone).toContain(workers[0].id);
   });
 });

@@ -27,7 +27,8 @@ export function useMeModel() {
     canSetUp: canSetUpOrganisation(me?.role),
     goSetup: () => void Taro.navigateTo({ url: Routes.setupOrg }),
     // issue 10 — staff invitations and roles (B)
-    canRedeem: me?.role === 'resident',
+    // Every logged-in role: a grid worker may be invited to become community staff (the page warns the role is replaced).
+    canRedeem: !!me,
     goRedeem: () => void Taro.navigateTo({ url: Routes.staffRedeem }),
     canManageStaff: canManageStaff(me?.role),
     goStaffMembers: () => void Taro.navigateTo({ url: Routes.staffMembers }),

@@ -30,11 +30,39 @@ function textWidth(v: Cell | undefined): number {
 
 export class XlsxUnreadableError extends Error {}
 
+/** The unpacked size a file declares is over the limit (a "zip bomb" would exhaust memory when loaded). */
+export class XlsxTooLargeError extends Error {}
+
+/** What a register sheet may unpack to: 50,000 households with members unpack to about 40 MB. */
+export const XLSX_MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+
+/**
+ * Sums the uncompressed sizes in the zip's central directory before anything is inflated, and refuses a file that
+ * declares more than `limit` (or a ZIP64 size, which no register sheet needs). A file whose directory cannot be read is
+ * left to exceljs, which reports it unreadable.
+ */
+export function assertUnpackedSize(bytes: Buffer, limit = XLSX_MAX_UNPACKED_BYTES): void {
+  const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0 || eocd + 22 > bytes.length) return;
+  const entries = bytes.readUInt16LE(eocd + 10);
+  let at = bytes.readUInt32LE(eocd + 16);
+  let total = 0;
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return;
+    const size = bytes.readUInt32LE(at + 24);
+    if (size === 0xffffffff) throw new XlsxTooLargeError('ZIP64 entry');
+    total += size;
+    if (total > limit) throw new XlsxTooLargeError(`unpacks to more than ${limit} bytes`);
+    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+}
+
 /**
  * The first sheet's rows as text cells (row numbers as in the spreadsheet, the header is row 1). Numbers come back as
  * their plain text ("301", "1.5"), dates as YYYY-MM-DD, rich text and hyperlinks as their text, formulas as their result.
  */
 export async function readXlsx(bytes: Buffer): Promise<{ row: number; cells: string[] }[]> {
+  assertUnpackedSize(bytes);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -10,6 +10,7 @@ import { Notice } from '@/components/notice/notice';
 import { PageShell } from '@/components/page-shell/page-shell';
 import '@/components/vol-staff/vol-staff.scss';
 import '../registers.scss';
+import { MembersCard, MembersEdit } from './members';
 import { useHouseholdModel, type HouseholdDraft, type HouseholdModel } from './use-household-model';
 
 const TAG_CHOICES = HouseholdTags.map((t) => ({ key: t, label: t }));
@@ -23,6 +24,7 @@ function EditForm({ d, m }: { d: HouseholdDraft; m: HouseholdModel }) {
       <Text className='vs-line'>标签</Text>
       <ToggleChips idPrefix='rg-edit-tag' choices={TAG_CHOICES} selected={d.tags} onToggle={m.toggleTag} />
       <FormField id='rg-edit-note' label='备注' value={d.note} maxlength={200} multiline onInput={(v) => m.change({ note: v })} />
+      <MembersEdit members={d.members} onAdd={m.addMember} onRemove={m.removeMember} onChange={m.changeMember} />
       {m.error ? <Notice tone='error' id='rg-edit-error' text={m.error} /> : null}
       <BigButton id='rg-save' text='保存' loading={m.busy === 'save'} onClick={m.save} />
       <BigButton id='rg-cancel' variant='plain' text='取消' onClick={m.cancel} />
@@ -53,6 +55,7 @@ export default function RegisterHouseholdPage() {
             {h.canEdit ? <BigButton id='rg-edit-open' variant='plain' text='修改' onClick={m.edit} /> : null}
           </View>
         ) : null}
+        {h && !m.draft ? <MembersCard members={h.members} people={h.people} onCall={m.callMember} /> : null}
         {m.draft ? <EditForm d={m.draft} m={m} /> : null}
       </StaffGate>
     </PageShell>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { RegisterColumns } from '@contracts/registers.contract';
+import { MEMBERS_FORMAT_HINT, MemberRelations, RegisterColumns, RegisterOptionalColumns } from '@contracts/registers.contract';
 import { BigButton } from '@/components/big-button/big-button';
 import { StaffGate } from '@/components/delib-staff/staff-gate';
 import { Notice } from '@/components/notice/notice';
@@ -8,7 +8,8 @@ import '@/components/vol-staff/vol-staff.scss';
 import '../registers.scss';
 import { useImportModel, type ImportModel } from './use-import-model';
 
-const HOW = `表格第一行是表头：${RegisterColumns.join('、')}（网格、标签、备注可以不要）。同一单元同一门牌号已经登记的住户会按表格更新。`;
+const HOW = `表格第一行是表头：${RegisterColumns.join('、')}（${RegisterOptionalColumns.join('、')}可以不要）。同一单元同一门牌号已经登记的住户会按表格更新。`;
+const MEMBERS_HOW = `家庭成员：${MEMBERS_FORMAT_HINT}。关系可以写：${MemberRelations.join('、')}。表格有“家庭成员”这一列时，这些住户的家庭成员按表格重新登记（空着就是没有）；没有这一列时，已登记的家庭成员不变。`;
 const WEAPP_HOW = '在微信里：先把表格发到“文件传输助手”，再点下面的按钮从聊天里选择。';
 
 function RowErrors({ m }: { m: ImportModel }) {
@@ -34,6 +35,7 @@ export default function RegisterImportPage() {
       <StaffGate meError={g.meError} onRetry={g.retryMe} ready={g.ready} denied={g.denied} deniedText='导入台账由社区和街道工作人员办理。'>
         <View className='card'>
           <Text className='plain-line' id='import-how'>{HOW}</Text>
+          <Text className='vs-line' id='import-members-how'>{MEMBERS_HOW}</Text>
           {process.env.TARO_ENV === 'weapp' ? <Text className='vs-line caption'>{WEAPP_HOW}</Text> : null}
           <BigButton id='import-pick' text={m.sheet ? '重新选择表格' : '选择 Excel 表格（.xlsx）'} loading={m.busy === 'check'} onClick={m.pick} />
           {m.sheet ? <Text className='vs-line' id='import-file'>{`已选择：${m.sheet.name}`}</Text> : null}

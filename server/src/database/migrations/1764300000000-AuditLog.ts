@@ -34,7 +34,17 @@ export class AuditLog1764300000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.createTable(TABLE, false, false, true);
-    for (const sql of AUDIT_LOG_TRIGGERS[q.connection.options.type === 'better-sqlite3' ? 'sqlite' : 'mariadb']) await q.query(sql);
+    for (const sql of AUDIT_LOG_TRIGGERS[q.connection.options.type === 'better-sqlite3' ? 'sqlite' : 'mariadb']) {
+      try {
+        await q.query(sql);
+      } catch (err) {
+        // MariaDB/MySQL with binary logging refuse CREATE TRIGGER to a user without SUPER (ER_BINLOG_CREATE_ROUTINE_NEED_SUPER).
+        if ((err as { driverError?: { errno?: number }; errno?: number }).driverError?.errno === 1419 || (err as { errno?: number }).errno === 1419) {
+          throw new Error('The audit log needs triggers: with binary logging on, set log_bin_trust_function_creators = 1 (or migrate as a user with SUPER), then start again.');
+        }
+        throw err;
+      }
+    }
     await q.addColumn('users', new TableColumn(col.date('deleted_at', true)));
   }
 

@@ -2,8 +2,8 @@ import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 import { col, idx } from '../table-columns';
 
 /**
- * Issue 10 — registers 台账: `households` (one per unit and 门牌号, imported from the street's .xlsx) and `area_leaders`
- * (网格长 per grid, 楼栋长 per building; one per area).
+ * Issue 10 — registers 台账: `households` (one per unit and 门牌号, imported from the street's .xlsx), their
+ * `household_members` 家庭成员 (in sort order per household) and `area_leaders` (网格长 per grid, 楼栋长 per building; one per area).
  */
 const HOUSEHOLDS = new Table({
   name: 'households',
@@ -21,6 +21,15 @@ const HOUSEHOLDS = new Table({
   ],
 });
 
+const MEMBERS = new Table({
+  name: 'household_members',
+  columns: [
+    col.id(), col.int('household_id'), col.str('name', 30), col.str('relation', 10), col.str('phone', 20, true), col.int('birth_year', true),
+    col.str('note', 50, true), col.int('sort_order'),
+  ],
+  indices: [idx('IDX_household_members_household', ['household_id', 'sort_order'])],
+});
+
 const LEADERS = new Table({
   name: 'area_leaders',
   columns: [
@@ -35,11 +44,13 @@ export class Registers1764300000300 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.createTable(HOUSEHOLDS, false, false, true);
+    await q.createTable(MEMBERS, false, false, true);
     await q.createTable(LEADERS, false, false, true);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.dropTable(LEADERS.name, true);
+    await q.dropTable(MEMBERS.name, true);
     await q.dropTable(HOUSEHOLDS.name, true);
   }
 }

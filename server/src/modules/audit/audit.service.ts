@@ -21,6 +21,12 @@ export interface AuditRecord {
 
 const PAGE = 50;
 
+const toRow = (r: AuditRecord, at: Date) => ({
+  streetId: r.streetId, actorId: r.actor?.id ?? null, actorRole: r.actor?.role ?? null, action: r.action,
+  subjectUserId: r.subjectUserId ?? null, targetType: r.target?.type ?? null, targetId: r.target?.id ?? null,
+  detail: r.detail ? r.detail.slice(0, 500) : null, createdAt: at,
+});
+
 /** Writes (append-only) and reads the audit log 审计日志. */
 @Injectable()
 export class AuditService {
@@ -28,11 +34,13 @@ export class AuditService {
 
   /** Appends one entry inside the caller's transaction: the change and its audit entry commit together. */
   async record(m: EntityManager, r: AuditRecord): Promise<void> {
-    await m.insert(AuditLogEntity, {
-      streetId: r.streetId, actorId: r.actor?.id ?? null, actorRole: r.actor?.role ?? null, action: r.action,
-      subjectUserId: r.subjectUserId ?? null, targetType: r.target?.type ?? null, targetId: r.target?.id ?? null,
-      detail: r.detail ? r.detail.slice(0, 500) : null, createdAt: new Date(),
-    });
+    await m.insert(AuditLogEntity, toRow(r, new Date()));
+  }
+
+  /** Several entries in one multi-row INSERT (e.g. one per resident shown on a list a staff member read). */
+  async recordMany(m: EntityManager, records: AuditRecord[]): Promise<void> {
+    const now = new Date();
+    for (let i = 0; i < records.length; i += 200) await m.insert(AuditLogEntity, records.slice(i, i + 200).map((r) => toRow(r, now)));
   }
 
   /** A read of personal data: its own small transaction (a read has no change to join). */

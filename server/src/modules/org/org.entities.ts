@@ -23,6 +23,7 @@ export class CommunityEntity {
 @Entity('grids')
 @Index('IDX_grids_community', ['communityId'])
 @Index('UQ_grids_community_name', ['communityId', 'name'], { unique: true })
+@Index('IDX_grids_grid_worker', ['gridWorkerId'])
 export class GridEntity {
   @PrimaryGeneratedColumn() id!: number;
   @Column({ type: 'int' }) communityId!: number;

@@ -65,6 +65,10 @@ export class AccountDeletionService {
     const registrations = await this.deliberation.release(m, user.id, null, now);
     const help = await this.volunteers.release(m, user.id, now);
     const keys = await this.anonymiseConcerns(m, user.id);
+    // Their own words in the timelines (rating comments, "not solved" and withdrawal notes) go with the concern texts.
+    await m.query('UPDATE concern_events SET note = NULL WHERE actor_id = ?', [user.id]);
+    // A resident who served as 网格长/楼栋长: the assignment (name and phone) goes; the area simply has none.
+    await m.query('DELETE FROM area_leaders WHERE user_id = ?', [user.id]);
     await m.query('DELETE FROM notifications WHERE user_id = ?', [user.id]);
     await m.query('DELETE FROM idempotency_keys WHERE user_id = ?', [user.id]);
     await this.audit.record(m, {

@@ -18,11 +18,7 @@ export async function recordPersonalDataReads(
 ): Promise<void> {
   const subjects = [...new Set(subjectIds)].filter((id) => id !== reader.id);
   if (!subjects.length) return;
-  await db.transaction(async (m) => {
-    for (const id of subjects) {
-      await audit.record(m, {
-        action: 'personal_data.read', streetId: reader.streetId, actor: { id: reader.id, role: reader.role }, subjectUserId: id, detail,
-      });
-    }
-  });
+  await db.transaction((m) => audit.recordMany(m, subjects.map((id) => ({
+    action: 'personal_data.read' as const, streetId: reader.streetId, actor: { id: reader.id, role: reader.role }, subjectUserId: id, detail,
+  }))));
 }

@@ -42,7 +42,21 @@ export class AreaLeadersService {
       items.push(toSlot(g));
       for (const b of buildings) if (Number(b.gridId) === Number(g.areaId)) items.push(toSlot(b));
     }
+    await this.recordListRead(me, grids.concat(buildings));
     return { items, canAssign: canManage(me) };
+  }
+
+  /** The list shows the leaders' phones in full (they are the area's contact people): the read is audited (PIPL). */
+  private async recordListRead(me: UserEntity, rows: SlotRow[]): Promise<void> {
+    const shown = rows.filter((r) => r.name !== null);
+    if (!shown.length) return;
+    const actor = { id: me.id, role: me.role };
+    const detail = `查看网格长/楼栋长名单（${shown.length} 位，含电话）`;
+    const linked = [...new Set(shown.map((r) => (r.userId === null ? null : Number(r.userId))).filter((id): id is number => id !== null && id !== me.id))];
+    await this.db.transaction((m) => this.audit.recordMany(m, [
+      { action: 'register.read', streetId: me.streetId, actor, detail },
+      ...linked.map((id) => ({ action: 'personal_data.read' as const, streetId: me.streetId, actor, subjectUserId: id, detail })),
+    ]));
   }
 
   /** Sets (or replaces) the leader of a grid or building of the caller's area; audited. */

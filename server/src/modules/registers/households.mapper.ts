@@ -1,4 +1,4 @@
-import { HouseholdTags, type HouseholdDetail, type HouseholdItem, type HouseholdTag } from '../../../../contracts/registers.contract';
+import { HouseholdTags, type HouseholdDetail, type HouseholdItem, type HouseholdMember, type HouseholdTag } from '../../../../contracts/registers.contract';
 import { maskPhone } from '../users/users.mapper';
 import type { HouseholdPlaceRow } from './registers.repository';
 
@@ -13,10 +13,10 @@ export function toHouseholdItem(r: HouseholdPlaceRow): HouseholdItem {
   };
 }
 
-/** The detail: the full phone (staff of the area; the read is audited). */
-export function toHouseholdDetail(r: HouseholdPlaceRow, canEdit: boolean): HouseholdDetail {
+/** The detail: the full phones of the head and the 家庭成员 (staff of the area; the read is audited). */
+export function toHouseholdDetail(r: HouseholdPlaceRow, canEdit: boolean, members: HouseholdMember[]): HouseholdDetail {
   const { headPhoneMasked: _masked, ...item } = toHouseholdItem(r);
-  return { ...item, unitId: Number(r.unitId), headPhone: r.headPhone, note: r.note, updatedAt: iso(r.updatedAt), canEdit };
+  return { ...item, unitId: Number(r.unitId), headPhone: r.headPhone, note: r.note, members, updatedAt: iso(r.updatedAt), canEdit };
 }
 
 export const placeOf = (r: Pick<HouseholdPlaceRow, 'communityName' | 'buildingName' | 'unitName' | 'room'>) => `${r.communityName} ${r.buildingName}${r.unitName} ${r.room}`;

@@ -6,9 +6,10 @@ import { REGISTER_FILE_MAX_BYTES, type ImportResult, type ImportRowError } from 
 import { loadCurrentUser } from '../../common/auth/current-user-row';
 import type { AuthClaims } from '../../common/auth/token.service';
 import { DomainException } from '../../common/domain-exception';
-import { readXlsx, XlsxUnreadableError } from '../../common/xlsx';
+import { readXlsx, XlsxTooLargeError, XlsxUnreadableError } from '../../common/xlsx';
 import { DatabaseService, retryDeadlock } from '../../database/database.service';
 import { AuditService } from '../audit/audit.service';
+import { HouseholdMembersRepository } from './household-members.repository';
 import { manageArea, type RegisterArea } from './register-area';
 import { orgIndex, parseRegisterSheet, type HouseholdRow } from './register-sheet';
 import { RegistersRepository } from './registers.repository';
@@ -22,26 +23,34 @@ const invalid = (errors: ImportRowError[], total: number) =>
 
 /**
  * Import of the street's household spreadsheet 台账导入: every row checked against the caller's area, then all rows
- * stored in one transaction (new households inserted, existing ones — same unit and 门牌号 — updated), or none.
+ * stored in one transaction (new households inserted, existing ones — same unit and 门牌号 — updated; with a 家庭成员
+ * column, each imported household's members replaced by the cell's), or none.
  */
 @Injectable()
 export class RegisterImportService {
-  constructor(private readonly db: DatabaseService, private readonly repo: RegistersRepository, private readonly audit: AuditService) {}
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly repo: RegistersRepository,
+    private readonly members: HouseholdMembersRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   async import(auth: AuthClaims, stream: Readable | undefined, dryRun: boolean, fileName?: string): Promise<ImportResult> {
     const me = await loadCurrentUser(this.db.manager, auth.sub);
     const area = manageArea(me);
     const bytes = await readUpload(stream);
     const rows = await readXlsx(bytes).catch((err: unknown) => {
+      if (err instanceof XlsxTooLargeError) throw new DomainException(ErrorCode.IMPORT_FILE_TOO_LARGE, 413, '这个表格解开后太大了，请把台账分成几个文件分别导入');
       throw err instanceof XlsxUnreadableError ? unreadable() : err;
     });
     const work = async (m: EntityManager): Promise<ImportResult> => {
-      const households = await this.check(m, area, rows);
+      const { households, withMembers } = await this.check(m, area, rows);
       const existing = await this.repo.existingKeys(m, area);
       const updated = households.filter((h) => existing.has(`${h.unit.unitId}\u0000${h.room}`)).length;
       const result = { dryRun, rows: households.length, created: households.length - updated, updated };
       if (dryRun) return result;
       await this.repo.upsert(m, households, new Date());
+      if (withMembers) await this.replaceMembers(m, area, households);
       await this.audit.record(m, {
         action: 'register.import', streetId: me.streetId, actor: { id: me.id, role: me.role },
         target: area.level === 'community' ? { type: 'community', id: area.communityId } : { type: 'street', id: area.streetId },
@@ -54,13 +63,19 @@ export class RegisterImportService {
   }
 
   /** The area's organisation resolved once into name maps, then every row checked; 422 IMPORT_INVALID on any error. */
-  private async check(m: EntityManager, area: RegisterArea & { level: 'street' | 'community' }, rows: { row: number; cells: string[] }[]): Promise<HouseholdRow[]> {
+  private async check(m: EntityManager, area: RegisterArea & { level: 'street' | 'community' }, rows: { row: number; cells: string[] }[]): Promise<{ households: HouseholdRow[]; withMembers: boolean }> {
     const units = await this.repo.orgUnits(m, area);
     const mine = await this.repo.communityNames(m, area.streetId, area.level === 'community' ? area.communityId : undefined);
     const street = await this.repo.communityNames(m, area.streetId);
     const parsed = parseRegisterSheet(rows, orgIndex(units, mine, street));
     if (parsed.total) throw invalid(parsed.errors, parsed.total);
-    return parsed.households;
+    return parsed;
+  }
+
+  /** The imported households' 家庭成员 become the sheet's (ids looked up once after the upsert). */
+  private async replaceMembers(m: EntityManager, area: RegisterArea, households: HouseholdRow[]): Promise<void> {
+    const ids = await this.members.idsByKey(m, area);
+    await this.members.replace(m, households.map((h) => ({ householdId: ids.get(`${h.unit.unitId}\u0000${h.room}`)!, members: h.members ?? [] })));
   }
 }
 

@@ -3,6 +3,7 @@ import {
   type ImportRowError, type RegisterColumn,
 } from '../../../../contracts/registers.contract';
 import type { Cell } from '../../common/xlsx';
+import { membersCell, parseMembersCell, type MemberRow } from './household-members';
 
 /** A unit with the names above it, as the sheet names it. */
 export interface OrgUnit {
@@ -38,6 +39,8 @@ export interface HouseholdRow {
   people: number;
   tags: string;
   note: string | null;
+  /** The 家庭成员 cell's members; undefined when the sheet has no 家庭成员 column (the register's are then left alone). */
+  members?: MemberRow[];
 }
 
 export const MAX_IMPORT_ROWS = 100_000;
@@ -67,23 +70,24 @@ class Errors {
  * Checks every row of the sheet (header row first, columns found by their header text) against the area's
  * organisation. Blank rows are skipped. Returns the households when there is no error at all.
  */
-export function parseRegisterSheet(rows: { row: number; cells: string[] }[], index: OrgIndex): { households: HouseholdRow[]; errors: ImportRowError[]; total: number } {
+export function parseRegisterSheet(rows: { row: number; cells: string[] }[], index: OrgIndex): { households: HouseholdRow[]; errors: ImportRowError[]; total: number; withMembers: boolean } {
   const errors = new Errors();
   const [header, ...body] = rows;
   const cols = header ? columnsOf(header, errors) : null;
   if (!header) errors.add(1, null, '表格是空的：第 1 行应是表头（社区、楼栋、单元、门牌号、户主姓名、联系电话、常住人口）');
-  if (!cols) return { households: [], errors: errors.list, total: errors.total };
+  if (!cols) return { households: [], errors: errors.list, total: errors.total, withMembers: false };
+  const withMembers = cols.has('家庭成员');
   const data = body.filter((r) => r.cells.some((c) => c !== ''));
   if (data.length === 0) errors.add(header.row + 1, null, '表格里没有住户');
   if (data.length > MAX_IMPORT_ROWS) {
     errors.add(data[MAX_IMPORT_ROWS].row, null, `一次最多导入 ${MAX_IMPORT_ROWS} 户，请把表格分成几份`);
-    return { households: [], errors: errors.list, total: errors.total };
+    return { households: [], errors: errors.list, total: errors.total, withMembers };
   }
   const seen = new Map<string, number>();
   const households: HouseholdRow[] = [];
   for (const r of data) {
     const get = (c: RegisterColumn) => (cols.has(c) ? (r.cells[cols.get(c)!] ?? '').trim() : '');
-    const h = parseRow(r.row, get, index, errors);
+    const h = parseRow(r.row, get, index, errors, withMembers);
     if (!h) continue;
     const k = key(String(h.unit.unitId), h.room);
     const first = seen.get(k);
@@ -91,7 +95,7 @@ export function parseRegisterSheet(rows: { row: number; cells: string[] }[], ind
     else seen.set(k, r.row);
     households.push(h);
   }
-  return { households: errors.total ? [] : households, errors: errors.list, total: errors.total };
+  return { households: errors.total ? [] : households, errors: errors.list, total: errors.total, withMembers };
 }
 
 function columnsOf(header: { row: number; cells: string[] }, errors: Errors): Map<RegisterColumn, number> | null {
@@ -105,7 +109,7 @@ function columnsOf(header: { row: number; cells: string[] }, errors: Errors): Ma
   return missing.length ? null : cols;
 }
 
-function parseRow(row: number, get: (c: RegisterColumn) => string, index: OrgIndex, errors: Errors): HouseholdRow | null {
+function parseRow(row: number, get: (c: RegisterColumn) => string, index: OrgIndex, errors: Errors, withMembers: boolean): HouseholdRow | null {
   const before = errors.total;
   const unit = findUnit(row, get, index, errors);
   const room = get('门牌号');
@@ -124,8 +128,10 @@ function parseRow(row: number, get: (c: RegisterColumn) => string, index: OrgInd
   const tags = parseTags(row, get('标签'), errors);
   const note = get('备注');
   if (note.length > 200) errors.add(row, '备注', '备注最多 200 字');
+  const members = withMembers ? parseMembersCell(get('家庭成员')) : undefined;
+  for (const problem of members?.problems ?? []) errors.add(row, '家庭成员', problem);
   if (errors.total > before || !unit) return null;
-  return { row, unit, room, headName, headPhone, people, tags, note: note || null };
+  return { row, unit, room, headName, headPhone, people, tags, note: note || null, members: members?.members };
 }
 
 function findUnit(row: number, get: (c: RegisterColumn) => string, index: OrgIndex, errors: Errors): OrgUnit | null {
@@ -157,9 +163,12 @@ function parseTags(row: number, text: string, errors: Errors): string {
 }
 
 /** The export's rows: the import's header, then one row per household (it imports back unchanged). */
-export function registerSheet(items: { communityName: string; gridName: string; buildingName: string; unitName: string; room: string; headName: string; headPhone: string; people: number; tags: string; note: string | null }[]): Cell[][] {
+export function registerSheet(items: { communityName: string; gridName: string; buildingName: string; unitName: string; room: string; headName: string; headPhone: string; people: number; tags: string; note: string | null; members: readonly MemberRow[] }[]): Cell[][] {
   return [
     [...RegisterColumns],
-    ...items.map((h) => [h.communityName, h.gridName, h.buildingName, h.unitName, h.room, h.headName, h.headPhone, Number(h.people), h.tags.split(',').filter(Boolean).join('、'), h.note]),
+    ...items.map((h) => [
+      h.communityName, h.gridName, h.buildingName, h.unitName, h.room, h.headName, h.headPhone, Number(h.people), h.tags.split(',').filter(Boolean).join('、'), h.note,
+      membersCell(h.members),
+    ]),
   ];
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { AreaLeaderLevel } from '../../../../contracts/registers.contract';
+import type { AreaLeaderLevel, MemberRelation } from '../../../../contracts/registers.contract';
 
 /** 住户 a household of the register 台账: one room 门牌号 of a unit; street/community/grid/building copied from the unit for area reads. */
 @Entity('households')
@@ -29,6 +29,25 @@ export class HouseholdEntity {
   @Column({ type: 'datetime' }) updatedAt!: Date;
 }
 
+/**
+ * 家庭成员 a resident of a household (register data, not history: an import with the 家庭成员 column or an edit replaces
+ * a household's members).
+ */
+@Entity('household_members')
+@Index('IDX_household_members_household', ['householdId', 'sortOrder'])
+export class HouseholdMemberEntity {
+  @PrimaryGeneratedColumn() id!: number;
+  @Column({ type: 'int' }) householdId!: number;
+  @Column({ type: 'varchar', length: 30 }) name!: string;
+  /** 与户主关系, one of MemberRelations */
+  @Column({ type: 'varchar', length: 10 }) relation!: MemberRelation;
+  @Column({ type: 'varchar', length: 20, nullable: true }) phone!: string | null;
+  @Column({ type: 'int', nullable: true }) birthYear!: number | null;
+  @Column({ type: 'varchar', length: 50, nullable: true }) note!: string | null;
+  /** 0, 1, … in the order the sheet or the edit listed them. */
+  @Column({ type: 'int' }) sortOrder!: number;
+}
+
 /** 网格长 of a grid or 楼栋长 of a building: one per area. */
 @Entity('area_leaders')
 @Index('UQ_area_leaders_area', ['level', 'areaId'], { unique: true })
@@ -49,4 +68,4 @@ export class AreaLeaderEntity {
 }
 
 /** Issue 10 — this module's entities (registered in database/entities.ts). */
-export const REGISTER_ENTITIES: Function[] = [HouseholdEntity, AreaLeaderEntity];
+export const REGISTER_ENTITIES: Function[] = [HouseholdEntity, HouseholdMemberEntity, AreaLeaderEntity];

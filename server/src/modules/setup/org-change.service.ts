@@ -76,7 +76,8 @@ export class OrgChangeService {
 
   /**
    * A building moves to another active grid of the same community. The residents of its units move with it
-   * (users.grid_id follows the unit's building; their confirmation stands — they did not move house). Concerns and help
+   * (users.grid_id follows the unit's building; their confirmation stands — they did not move house), and so do its
+   * households in the register. Concerns and help
    * requests keep the grid they were raised in: that is where they were handled, and the figures count them there.
    */
   private async moveBuilding(m: EntityManager, actor: SetupActor, row: AreaRow, gridId: number): Promise<void> {
@@ -86,6 +87,8 @@ export class OrgChangeService {
     const [from] = (await m.query('SELECT name FROM grids WHERE id = ?', [row.gridId])) as { name: string }[];
     await m.query('UPDATE buildings SET grid_id = ? WHERE id = ?', [gridId, row.id]);
     await m.query(`UPDATE users SET grid_id = ? WHERE role = 'resident' AND unit_id IN (SELECT id FROM units WHERE building_id = ?)`, [gridId, row.id]);
+    // The register 台账 scopes households by grid: they follow the building too, so the old grid's worker no longer sees them.
+    await m.query('UPDATE households SET grid_id = ? WHERE building_id = ?', [gridId, row.id]);
     await this.setup.record(m, 'org.update', actor, row.streetId, { type: 'building', id: row.id }, `楼栋“${row.name}”从“${from?.name ?? ''}”调到“${target.name}”`);
   }
 

@@ -35,7 +35,8 @@ export async function bootstrapStreetAdmin(m: EntityManager, setup: OrgSetupServ
   const { row, code } = await issueInvitation(m, { grant: { role: 'street_admin', streetId }, inviteeName: req.name, note, createdBy: null });
   await audit.record(m, {
     action: 'admin.bootstrap', streetId, actor: null, target: { type: 'invitation', id: row.id },
-    detail: `生成${RoleLabels.street_admin}邀请码：${req.name}${req.phone ? `（${req.phone}）` : ''}${existing ? '' : `，新建街道“${req.street}”`}`,
+    // No phone number in the log (PIPL): it stays only in the invitation's note.
+    detail: `生成${RoleLabels.street_admin}邀请码：${req.name}${existing ? '' : `，新建街道“${req.street}”`}`,
   });
   return { ok: true, streetId, streetCreated: !existing, invitationId: row.id, code, expiresAt: row.expiresAt };
 }

@@ -7,7 +7,7 @@ import type {
 import type { AuthClaims } from '../../common/auth/token.service';
 import { loadCurrentUser } from '../../common/auth/current-user-row';
 import { conflict, DomainException, forbidden, notFound } from '../../common/domain-exception';
-import { DatabaseService } from '../../database/database.service';
+import { DatabaseService, retryDeadlock } from '../../database/database.service';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { CommunityEntity, DepartmentEntity, GridEntity, StreetEntity } from '../org/org.entities';
@@ -23,6 +23,8 @@ const invitationNotFound = () => notFound(ErrorCode.INVITATION_NOT_FOUND, '没�
 const invitationUsed = () => conflict(ErrorCode.INVITATION_USED, '这个邀请码已经用过了，每个邀请码只能用一次');
 const invitationExpired = () => new DomainException(ErrorCode.INVITATION_EXPIRED, 410, '这个邀请码已过期，请邀请人重新生成');
 const invitationRevoked = () => new DomainException(ErrorCode.INVITATION_REVOKED, 410, '这个邀请码已作废，请联系邀请人');
+const inviterChanged = () => new DomainException(ErrorCode.INVITATION_REVOKED, 410, '邀请人已不再负责这个范围，这个邀请码已作废，请联系街道重新邀请');
+const ownCode = () => new DomainException(ErrorCode.INVITATION_OWN_CODE, 403, '不能使用自己生成的邀请码，请把邀请码交给被邀请的人');
 
 /** The area a staff member manages: a street admin their street, community staff their community; anyone else none. */
 export function staffAreaOf(me: UserEntity): StaffArea {
@@ -113,18 +115,20 @@ export class StaffInvitationsService {
       this.attempts.recordWrong(auth.sub);
       throw invitationNotFound();
     }
+    if (found.createdBy === auth.sub) throw ownCode();
     if (invitationStatus(found) !== 'pending') throw stateError(found);
-    return this.db.transaction(async (m) => {
+    return retryDeadlock(() => this.db.transaction(async (m) => {
       if (!(await this.repo.takeInvitation(m, found.id, auth.sub, new Date()))) {
         throw stateError(await m.findOneByOrFail(StaffInvitationEntity, { id: found.id }));
       }
       return this.applyInvitation(m, auth.sub, found);
-    });
+    }));
   }
 
   private async applyInvitation(m: EntityManager, userId: number, inv: StaffInvitationEntity): Promise<RedeemResponse> {
     const me = await loadCurrentUser(m, userId);
     const { grant, areaName } = await resolveGrant(m, inv.streetId, inv);
+    await assertInviterMayStillGrant(m, inv);
     await this.audit.record(m, {
       action: 'invitation.redeem', streetId: inv.streetId, actor: { id: me.id, role: me.role }, subjectUserId: me.id,
       target: { type: 'invitation', id: inv.id }, detail: `${me.name} 接受了${roleLabel(inv.role)}邀请（${areaName}，邀请时填写的姓名：${inv.inviteeName}）`,
@@ -137,6 +141,24 @@ export class StaffInvitationsService {
       });
     }
     return { role: grant.role, roleLabel: roleLabel(grant.role), areaName };
+  }
+}
+
+/**
+ * The person who made the invitation must still be able to give it now (same street, a role that may hand it out, the
+ * area still theirs): an invitation is only as good as its maker's standing. Their role changes void their invitations
+ * (StaffRoleChanges) inside a transaction that locks those invitation rows first, so a plain read here sees the maker as
+ * of the redeem's own lock; this check also covers invitations made before that rule. The setup command's (null) always stands.
+ */
+async function assertInviterMayStillGrant(m: EntityManager, inv: StaffInvitationEntity): Promise<void> {
+  if (inv.createdBy === null) return;
+  const inviter = await m.findOne(UserEntity, { where: { id: inv.createdBy } });
+  if (!inviter || inviter.deletedAt || inviter.streetId !== inv.streetId) throw inviterChanged();
+  try {
+    await resolveGrant(m, inv.streetId, inv, inviter);
+  } catch (err) {
+    if (err instanceof DomainException) throw inviterChanged();
+    throw err;
   }
 }
 

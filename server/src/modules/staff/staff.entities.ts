@@ -8,6 +8,7 @@ import type { InvitableRole } from '../../../../contracts/staff.contract';
 @Entity('staff_invitations')
 @Index('UQ_staff_invitations_code_hash', ['codeHash'], { unique: true })
 @Index('IDX_staff_invitations_street', ['streetId', 'id'])
+@Index('IDX_staff_invitations_created_by', ['createdBy'])
 export class StaffInvitationEntity {
   @PrimaryGeneratedColumn() id!: number;
   @Column({ type: 'varchar', length: 64 }) codeHash!: string;

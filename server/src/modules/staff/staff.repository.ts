@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull, MoreThan, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, IsNull, MoreThan, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { ErrorCode } from '../../../../contracts/errors';
 import { conflict } from '../../common/domain-exception';
 import { changedRows, DatabaseService } from '../../database/database.service';
@@ -9,6 +9,7 @@ import { StaffInvitationEntity } from './staff.entities';
 const REDEEM_SQL =
   'UPDATE staff_invitations SET redeemed_by = ?, redeemed_at = ? WHERE id = ? AND redeemed_by IS NULL AND revoked_at IS NULL AND expires_at > ?';
 const REVOKE_SQL = 'UPDATE staff_invitations SET revoked_at = ?, revoked_by = ? WHERE id = ? AND redeemed_by IS NULL AND revoked_at IS NULL';
+const LIVE_BY_CREATOR = 'SELECT id FROM staff_invitations WHERE created_by = ? AND redeemed_by IS NULL AND revoked_at IS NULL AND expires_at > ?';
 
 /** The caller's area for staff lists: a street admin their street, community staff their community. */
 export type StaffArea = { streetId: number } | { streetId: number; communityId: number };
@@ -26,6 +27,20 @@ export class StaffRepository {
 
   async revokeInvitation(m: EntityManager, id: number, userId: number): Promise<boolean> {
     return (await changedRows(m, REVOKE_SQL, [this.db.dateParam(new Date()), userId, id])) === 1;
+  }
+
+  /**
+   * Voids every live invitation `creatorId` made (their role or area is changing): what they handed out no longer
+   * stands. The rows are locked first (MariaDB; the created_by index keeps the lock to that person's rows), so none is
+   * redeemed meanwhile: a redeem that took one first is waited for, one that comes after finds it revoked. Returns the rows voided.
+   */
+  async voidInvitationsBy(m: EntityManager, creatorId: number, actorId: number, now = new Date()): Promise<StaffInvitationEntity[]> {
+    const at = this.db.dateParam(now);
+    const live = (await m.query(`${LIVE_BY_CREATOR}${this.db.forUpdate}`, [creatorId, at])) as { id: number | string }[];
+    if (!live.length) return [];
+    const ids = live.map((r) => Number(r.id));
+    await m.query(`UPDATE staff_invitations SET revoked_at = ?, revoked_by = ? WHERE id IN (${ids.map(() => '?').join(', ')})`, [at, actorId, ...ids]);
+    return m.find(StaffInvitationEntity, { where: { id: In(ids) }, order: { id: 'ASC' } });
   }
 
   /**

@@ -4,7 +4,7 @@ import type { ChangeRoleRequest, StaffMember } from '../../../../contracts/staff
 import type { AuthClaims } from '../../common/auth/token.service';
 import { loadCurrentUser } from '../../common/auth/current-user-row';
 import { notFound } from '../../common/domain-exception';
-import { DatabaseService } from '../../database/database.service';
+import { DatabaseService, retryDeadlock } from '../../database/database.service';
 import { maskPhone } from '../users/users.mapper';
 import { UserEntity } from '../users/user.entity';
 import { AreaNames, mayManage, resolveGrant, roleLabel } from './staff-areas';
@@ -27,24 +27,24 @@ export class StaffService {
   }
 
   async changeRole(auth: AuthClaims, id: number, body: ChangeRoleRequest): Promise<StaffMember> {
-    await this.db.transaction(async (m) => {
+    await retryDeadlock(() => this.db.transaction(async (m) => {
       const me = await loadCurrentUser(m, auth.sub);
       const target = await m.findOne(UserEntity, { where: { id } });
       if (!target || !mayManage(me, target)) throw staffNotFound();
       const { grant, areaName } = await resolveGrant(m, staffAreaOf(me).streetId, body, me);
       await this.roles.apply(m, target, { id: me.id, role: me.role }, grant, areaName);
-    });
+    }));
     return this.member(auth, id);
   }
 
   /** Back to 居民 at once: the guard reads the role from the database on the person's very next request. */
   async revoke(auth: AuthClaims, id: number): Promise<StaffMember> {
-    await this.db.transaction(async (m) => {
+    await retryDeadlock(() => this.db.transaction(async (m) => {
       const me = await loadCurrentUser(m, auth.sub);
       const target = await m.findOne(UserEntity, { where: { id } });
       if (!target || !mayManage(me, target)) throw staffNotFound();
       await this.roles.revoke(m, target, { id: me.id, role: me.role });
-    });
+    }));
     return this.member(auth, id);
   }
 
