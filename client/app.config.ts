@@ -18,13 +18,10 @@ export default defineAppConfig({
     // 小红帽: resident and volunteer screens, then staff screens.
     { root: 'packages/volunteers', pages: ['ask/index', 'requests/index', 'request/index', 'apply/index', 'hall/index', 'tasks/index', 'hours/index', 'rewards/index', 'activities/index', 'activity/index'] },
     { root: 'packages/vol-staff', pages: ['volunteers/index', 'dispatch/index', 'activities/index', 'rewards/index', 'teams/index'] },
-    // issue 10 — adoption by a street. setup (A):
+    // A street runs itself: 组织架构, 人员与邀请, 居民台账, 我的数据与注销.
     { root: 'packages/setup', pages: ['org/index'] },
-    // issue 10 — staff invitations and roles (B):
     { root: 'packages/staff-admin', pages: ['invite/index', 'redeem/index', 'members/index', 'audit/index'] },
-    // issue 10 — registers 台账 (C):
     { root: 'packages/registers', pages: ['households/index', 'household/index', 'leaders/index', 'import/index'] },
-    // issue 10 — personal data (D):
     { root: 'packages/privacy', pages: ['data/index'] },
   ],
   window: {

@@ -137,14 +137,12 @@ export const ErrorCode = {
   ALREADY_ON_REQUEST: 'ALREADY_ON_REQUEST',
   NOT_ON_REQUEST: 'NOT_ON_REQUEST',
   OWN_HELP_REQUEST: 'OWN_HELP_REQUEST',
-  // issue 10 — audit log (台账审计) and accounts
-  ACCOUNT_DELETED: 'ACCOUNT_DELETED',
-  // issue 10 — setup: organisation editing by street staff (A: add setup codes below this line)
+  // organisation setup 组织架构
   AREA_RETIRED: 'AREA_RETIRED',
   AREA_NAME_TAKEN: 'AREA_NAME_TAKEN',
   AREA_HAS_ACTIVE_CHILDREN: 'AREA_HAS_ACTIVE_CHILDREN',
   GRID_HAS_WORKER: 'GRID_HAS_WORKER',
-  // issue 10 — staff invitations and roles (B: add invitation codes below this line)
+  // staff invitations and roles 人员与邀请
   INVITATION_NOT_FOUND: 'INVITATION_NOT_FOUND',
   INVITATION_USED: 'INVITATION_USED',
   INVITATION_EXPIRED: 'INVITATION_EXPIRED',
@@ -155,7 +153,7 @@ export const ErrorCode = {
   INVITATION_TOO_MANY_ATTEMPTS: 'INVITATION_TOO_MANY_ATTEMPTS',
   /** Redeeming an invitation one made oneself (403). */
   INVITATION_OWN_CODE: 'INVITATION_OWN_CODE',
-  // issue 10 — registers 台账 (C: add register codes below this line)
+  // registers 台账
   HOUSEHOLD_NOT_FOUND: 'HOUSEHOLD_NOT_FOUND',
   IMPORT_INVALID: 'IMPORT_INVALID',
   IMPORT_FILE_REQUIRED: 'IMPORT_FILE_REQUIRED',
@@ -163,7 +161,7 @@ export const ErrorCode = {
   IMPORT_FILE_TOO_LARGE: 'IMPORT_FILE_TOO_LARGE',
   AREA_LEADER_USER_INVALID: 'AREA_LEADER_USER_INVALID',
   HOUSEHOLD_ROOM_TAKEN: 'HOUSEHOLD_ROOM_TAKEN',
-  // issue 10 — personal data and unit confirmation (D: add codes below this line)
+  // unit confirmation and personal data
   UNIT_NOT_CONFIRMED: 'UNIT_NOT_CONFIRMED',
   /** DELETE /api/me by staff: their role must be revoked first (409). */
   ACCOUNT_HAS_ROLE: 'ACCOUNT_HAS_ROLE',

@@ -121,24 +121,21 @@ export function canOpenStaffRewards(role: Role | undefined): boolean {
   return canManageRewards(role) || canExportRecords(role);
 }
 
-/** 组织架构 (issue 10 setup): the street admin keeps the whole street, community staff their community's grids and below. */
+// Issue 10 — a street runs itself. Server routes:
+//   /api/setup/*: street_admin (the street), community_staff (their community's grids, buildings, units, teams)
+//   /api/staff/* (invite, change, revoke): street_admin, community_staff; /api/staff/invitations/redeem: anyone logged in
+//   GET /api/audit: street_admin
+//   /api/registers/* reads: grid_worker, community_staff, street_admin; import, export, leaders: community_staff, street_admin
+const AREA_ADMIN_ROLES: readonly Role[] = ['community_staff', 'street_admin'];
+
+/** 组织架构: the street admin keeps the whole street, community staff their community's grids and below. */
 export function canSetUpOrganisation(role: Role | undefined): boolean {
-  return role === 'street_admin' || role === 'community_staff';
+  return has(AREA_ADMIN_ROLES, role);
 }
 
-// issue 10 — personal data and unit confirmation (D)
-/** Why a resident cannot support, propose or vote yet: their chosen unit waits for the grid worker (住址待网格员确认). */
-export const UNIT_PENDING_TEXT = '住址待网格员确认：确认后才能支持议题、提议题和投票。可以先反映问题。';
-
-/** A resident whose unit nobody confirmed yet (the server refuses their support, topics and ballots with UNIT_NOT_CONFIRMED). */
-export function unitAwaitsConfirmation(me: { role: Role; unit: { confirmed: boolean } | null } | null | undefined): boolean {
-  return me?.role === 'resident' && me.unit !== null && !me.unit.confirmed;
-}
-
-// issue 10 — staff invitations and roles (B)
 /** 人员与邀请: street admins (their street) and community staff (their community's grid workers and colleagues). */
 export function canManageStaff(role: Role | undefined): boolean {
-  return role === 'street_admin' || role === 'community_staff';
+  return has(AREA_ADMIN_ROLES, role);
 }
 
 /** 审计日志: the street admin reads the street's log. */
@@ -146,12 +143,24 @@ export function canReadAuditLog(role: Role | undefined): boolean {
   return role === 'street_admin';
 }
 
-// issue 10 — registers 台账 (C)
 /** 居民台账: grid workers read their grid's households and leaders; community staff and street admins also import, export and assign. */
 export function canReadRegisters(role: Role | undefined): boolean {
-  return role === 'grid_worker' || role === 'community_staff' || role === 'street_admin';
+  return has(RESIDENT_LIST_ROLES, role);
 }
 
 export function canManageRegisters(role: Role | undefined): boolean {
-  return role === 'community_staff' || role === 'street_admin';
+  return has(AREA_ADMIN_ROLES, role);
+}
+
+/** Why a resident cannot support, propose or vote yet: their chosen unit waits for the grid worker (住址待网格员确认). */
+const UNIT_PENDING_TEXT = '住址待网格员确认：确认后才能支持议题、提议题和投票。可以先反映问题。';
+
+/** A resident whose unit nobody confirmed yet (the server refuses their support, topics and ballots with UNIT_NOT_CONFIRMED). */
+export function unitAwaitsConfirmation(me: { role: Role; unit: { confirmed: boolean } | null } | null | undefined): boolean {
+  return me?.role === 'resident' && me.unit !== null && !me.unit.confirmed;
+}
+
+/** The plain line shown instead of 支持 / 提议题 / 投票 while the resident's unit awaits confirmation, else null. */
+export function unitPendingText(me: Parameters<typeof unitAwaitsConfirmation>[0]): string | null {
+  return unitAwaitsConfirmation(me) ? UNIT_PENDING_TEXT : null;
 }

@@ -1,11 +1,8 @@
 import Taro from '@tarojs/taro';
-import type { ErrorResponse } from '@contracts/errors';
 import { PHOTO_UPLOAD_FIELD, PHOTOS_PER_CONCERN_MAX, type UploadPhotoResponse } from '@contracts/photos.contract';
+import { authHeader, NETWORK_MESSAGE, uploadFailure, uploadWithToken, UNKNOWN_MESSAGE } from './file-transfer';
 import { ApiError, buildUrl, NETWORK_ERROR } from './request';
-import { clearToken, getToken, goToLogin } from './session';
 
-const NETWORK_MESSAGE = '网络连接失败，请检查网络后再试';
-const UNKNOWN_MESSAGE = '服务暂时不可用，请稍后再试';
 
 /** Choosing photos failed for a reason other than the person cancelling (e.g. no permission for the camera). */
 export class PhotoPickError extends Error {
@@ -48,49 +45,15 @@ async function compressed(localPath: string): Promise<string> {
   }
 }
 
-function authHeader(): Record<string, string> {
-  const token = getToken();
-  return token ? { Authorization: `Bearer ${token}` } : {};
-}
-
-function parse(data: unknown): unknown {
-  if (typeof data !== 'string') return data;
-  try {
-    return JSON.parse(data);
-  } catch {
-    return null;
-  }
-}
-
-/** The same error handling as request(): the server's `{ code, message, requestId }`, a 401 goes to the login page. */
-function failure(status: number, data: unknown): ApiError {
-  if (status === 401) {
-    clearToken();
-    goToLogin();
-  }
-  const body = (data && typeof data === 'object' ? data : {}) as Partial<ErrorResponse>;
-  return new ApiError(
-    typeof body.code === 'string' ? body.code : `HTTP_${status}`,
-    typeof body.message === 'string' && body.message ? body.message : UNKNOWN_MESSAGE,
-    status,
-    typeof body.requestId === 'string' ? body.requestId : null,
-  );
-}
-
 /** Uploads one photo (compressed first where possible): `{ id, url }`, or an ApiError (PHOTO_TOO_LARGE, PHOTO_TYPE_NOT_ALLOWED, NETWORK_ERROR, …). */
 export async function uploadPhoto(localPath: string): Promise<UploadPhotoResponse> {
   const filePath = await compressed(localPath);
-  let res: { statusCode: number; data: unknown };
-  try {
-    res = await Taro.uploadFile({ url: buildUrl('/api/photos'), filePath, name: PHOTO_UPLOAD_FIELD, header: authHeader() });
-  } catch {
-    throw new ApiError(NETWORK_ERROR, NETWORK_MESSAGE, 0);
-  }
-  const data = parse(res.data);
+  const res = await uploadWithToken({ url: buildUrl('/api/photos'), filePath, name: PHOTO_UPLOAD_FIELD });
+  const data = res.data;
   const ok = res.statusCode >= 200 && res.statusCode < 300;
   const photo = data as Partial<UploadPhotoResponse> | null;
   if (ok && photo && typeof photo.id === 'number' && typeof photo.url === 'string') return { id: photo.id, url: photo.url };
-  throw ok ? new ApiError(`HTTP_${res.statusCode}`, UNKNOWN_MESSAGE, res.statusCode) : failure(res.statusCode, data);
+  throw ok ? new ApiError(`HTTP_${res.statusCode}`, UNKNOWN_MESSAGE, res.statusCode) : uploadFailure(res.statusCode, data);
 }
 
 /**
@@ -105,5 +68,5 @@ export async function downloadPhoto(url: string): Promise<string> {
     throw new ApiError(NETWORK_ERROR, NETWORK_MESSAGE, 0);
   }
   if (res.statusCode >= 200 && res.statusCode < 300) return res.tempFilePath;
-  throw failure(res.statusCode, null);
+  throw uploadFailure(res.statusCode, null);
 }

@@ -48,19 +48,16 @@ export const Routes = {
   volStaffActivities: '/packages/vol-staff/activities/index',
   volStaffRewards: '/packages/vol-staff/rewards/index',
   volStaffTeams: '/packages/vol-staff/teams/index',
-  // issue 10 — setup (A)
+  // 组织架构, 人员与邀请, 居民台账, 我的数据 (issue 10)
   setupOrg: '/packages/setup/org/index',
-  // issue 10 — staff invitations and roles (B)
   staffInvite: '/packages/staff-admin/invite/index',
   staffRedeem: '/packages/staff-admin/redeem/index',
   staffMembers: '/packages/staff-admin/members/index',
   staffAudit: '/packages/staff-admin/audit/index',
-  // issue 10 — registers 台账 (C)
   registersHouseholds: '/packages/registers/households/index',
   registersHousehold: '/packages/registers/household/index',
   registersLeaders: '/packages/registers/leaders/index',
   registersImport: '/packages/registers/import/index',
-  // issue 10 — personal data (D)
   privacyData: '/packages/privacy/data/index',
 } as const;
 

@@ -3,22 +3,11 @@
 // Builds the server when missing or stale (like start.cjs), then runs it on the same database as the service
 // (DATABASE_URL, default data/linli.sqlite): migrations, the street if new, and a one-time binding code printed here.
 const { execSync, spawnSync } = require('node:child_process');
-const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
+const { root, serverStale } = require('./stale.cjs');
 
-const root = join(__dirname, '..', '..');
-const newest = (dir) => {
-  if (!existsSync(dir)) return 0;
-  let t = statSync(dir).mtimeMs;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-};
 const entry = join(root, 'dist/server/server/src/admin-create.js');
-const built = existsSync(entry) ? statSync(entry).mtimeMs : 0;
-if (built < Math.max(newest(join(root, 'server/src')), newest(join(root, 'contracts')))) {
+if (serverStale('dist/server/server/src/admin-create.js')) {
   console.error('[admin:create] 正在编译服务端（npx tsc -p server/tsconfig.build.json）…');
   execSync('npx tsc -p server/tsconfig.build.json', { cwd: root, stdio: ['ignore', 2, 2] });
 }

@@ -14,7 +14,7 @@ import { bootstrapStreetAdmin, type BootstrapRequest } from './modules/staff/adm
  */
 const USAGE = '用法：npm run admin:create -- --street 街道名称 --name 管理员姓名 [--phone 手机号] [--force]';
 
-export function parseArgs(argv: string[]): BootstrapRequest | string {
+function parseArgs(argv: string[]): BootstrapRequest | string {
   const args: Record<string, string | true> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];

@@ -4,6 +4,7 @@
 // registration insert; the one read of voter/vote/options/registration, the ballot and its choices).
 // No Nest, no TypeORM, no validation library.
 const repo = require('../../dist/server/server/src/modules/deliberation/deliberation.repository.js');
+const { awaitsUnitConfirmation } = require('../../dist/server/server/src/modules/deliberation/deliberation-access.js');
 
 const err = (reply, status, code) => reply.code(status).send({ code });
 const toDate = (v) => (v instanceof Date ? v : new Date(`${String(v).replace(' ', 'T')}Z`));
@@ -81,7 +82,7 @@ function registerBallot(app, db, auth) {
     if (!ctx) return err(reply, 401, 'TOKEN_INVALID');
     if (ctx.communityId === null) return err(reply, 422, 'UNIT_REQUIRED');
     if (ctx.voteId === null || Number(ctx.voteCommunityId) !== Number(ctx.communityId)) return err(reply, 404, 'VOTE_NOT_FOUND');
-    if (ctx.role === 'resident' && !(ctx.unitConfirmed === true || Number(ctx.unitConfirmed) === 1)) return err(reply, 403, 'UNIT_NOT_CONFIRMED');
+    if (awaitsUnitConfirmation(ctx.role, ctx.unitConfirmed)) return err(reply, 403, 'UNIT_NOT_CONFIRMED');
     const now = new Date();
     if (ctx.closedAt !== null || toDate(ctx.closesAt) <= now) return err(reply, 409, 'VOTE_CLOSED');
     const own = new Set(ctx.optionIds === null ? [] : String(ctx.optionIds).split(',').map(Number));

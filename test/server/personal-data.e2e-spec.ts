@@ -117,6 +117,9 @@ describe.each(DIALECTS)('personal data on %s', (dialect) => {
     await approveVolunteers(t.ds, [me], area.communityA, area.streetId);
     const wishRes = await http.post('/api/help-requests', wish(), await as(me));
     expect(wishRes.status).toBe(201);
+    // And, as a volunteer, they hold a seat on a neighbour's wish (接单).
+    const neighbourWish = await http.post('/api/help-requests', wish(), await as(waiting));
+    expect((await http.post(`/api/help-requests/${neighbourWish.body.id}/claim`, {}, token)).status).toBe(200);
 
     expect((await del(me, { confirm: '好' })).status).toBe(400);
     const res = await del(me);
@@ -141,6 +144,8 @@ describe.each(DIALECTS)('personal data on %s', (dialect) => {
     expect((await t.ds.manager.findOneByOrFail(DeliberationRegistrationEntity, { sessionId, userId: waiting.id })).status).toBe('confirmed');
     expect(await t.ds.manager.count(NotificationEntity, { where: { userId: waiting.id, type: 'deliberation.promoted' } })).toBe(1);
     expect((await t.ds.manager.findOneByOrFail(HelpRequestEntity, { id: wishRes.body.id })).status).toBe('cancelled');
+    expect(await t.ds.manager.findOneByOrFail(HelpRequestEntity, { id: neighbourWish.body.id })).toMatchObject({ status: 'open', takenCount: 0 });
+    expect(await t.ds.manager.count(NotificationEntity, { where: { userId: waiting.id, type: 'help.withdrawn' } })).toBe(1);
     expect((await t.ds.manager.findOneByOrFail(VolunteerEntity, { userId: me.id })).status).toBe('declined');
     expect(await t.ds.manager.count(NotificationEntity, { where: { userId: me.id } })).toBe(0);
 
@@ -148,6 +153,7 @@ describe.each(DIALECTS)('personal data on %s', (dialect) => {
     expect(audit.body.items).toHaveLength(1);
     expect(audit.body.items[0]).toMatchObject({ subject: DELETED_NAME, actionLabel: '注销账号' });
     expect(audit.body.items[0].detail).toContain('取消议事报名 1 个');
+    expect(audit.body.items[0].detail).toContain('退出微心愿 1 个');
   });
 
   it('refuses to delete staff (their role must be revoked first)', async () => {

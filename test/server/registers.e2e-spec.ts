@@ -5,6 +5,7 @@ import { UnitEntity } from '../../server/src/modules/org/org.entities';
 import { HouseholdEntity, HouseholdMemberEntity } from '../../server/src/modules/registers/registers.entities';
 import { appWithFreshArea } from './support/area-suite';
 import { DIALECTS } from './support/test-app';
+import { xlsxRows } from './support/zip-reader';
 
 type Row = (string | number | null)[];
 
@@ -17,16 +18,9 @@ async function sheet(rows: Row[], header: readonly string[] = RegisterColumns): 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** An exported sheet's rows as texts, one per register column (empty cells: ''). */
 async function readSheet(bytes: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const out: string[][] = [];
-  wb.worksheets[0].eachRow((row) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (c, col) => (cells[col - 1] = c.value === null || c.value === undefined ? '' : String(c.value)));
-    out.push(Array.from({ length: RegisterColumns.length }, (_, i) => cells[i] ?? ''));
-  });
-  return out;
+  return (await xlsxRows(bytes)).map((r) => Array.from({ length: RegisterColumns.length }, (_, i) => (r[i] === null || r[i] === undefined ? '' : String(r[i]))));
 }
 
 function multipart(data: Buffer, filename = '台账.xlsx'): { payload: Buffer; contentType: string } {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DIALECTS } from './support/test-app';
 import { appWithFreshArea } from './support/area-suite';
-import { createUser } from '../factories/org.factory';
+import { createDepartment, createUser } from '../factories/org.factory';
 import { AuditLogEntity } from '../../server/src/modules/audit/audit-log.entity';
 import { NotificationEntity } from '../../server/src/modules/notifications/notification.entity';
 import { GridEntity } from '../../server/src/modules/org/org.entities';
@@ -70,7 +70,7 @@ describe.each(DIALECTS)('staff invitations and roles on %s', (dialect) => {
   it('an expired or revoked code is refused with its reason; 作废 only while pending; the pending list shows only live invitations', async () => {
     const admin = await http.as(area.streetAdmin);
     const old = await invite(admin, { role: 'community_staff', communityId: area.communityB });
-    const gone = await invite(admin, { role: 'department', departmentId: (await createDept()).id });
+    const gone = await invite(admin, { role: 'department', departmentId: (await createDepartment(t.ds, area.streetId)).id });
     const live = await invite(admin, { role: 'street_admin', inviteeName: '副主任' });
     await t.ds.manager.update(StaffInvitationEntity, { id: old.id }, { expiresAt: new Date(Date.now() - 1000) });
     expect(await http.post(`/api/staff/invitations/${gone.id}/revoke`, {}, admin)).toMatchObject({ status: 200, body: { status: 'revoked' } });
@@ -88,11 +88,6 @@ describe.each(DIALECTS)('staff invitations and roles on %s', (dialect) => {
     expect(await http.post(`/api/staff/invitations/${live.id}/revoke`, {}, await http.as(area.staffA))).toMatchObject({ status: 404, body: { code: 'INVITATION_NOT_FOUND' } });
   });
 
-  const createDept = async () => {
-    await t.ds.query(`INSERT INTO departments (street_id, name) VALUES (${area.streetId}, '城管局')`);
-    return (await t.ds.query(`SELECT id FROM departments WHERE name = '城管局'`))[0] as { id: number };
-  };
-
   it('scope: community staff invite only to their own community; areas must exist, be in the street and not retired; others may not invite', async () => {
     const staffA = await http.as(area.staffA);
     await invite(staffA, { role: 'grid_worker', gridId: area.gridA2 });
@@ -105,8 +100,8 @@ describe.each(DIALECTS)('staff invitations and roles on %s', (dialect) => {
     expect(await post(admin, { role: 'grid_worker' })).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
     expect(await post(admin, { role: 'grid_worker', gridId: 99999 })).toMatchObject({ status: 404, body: { code: 'STAFF_AREA_NOT_FOUND' } });
     expect(await post(admin, { role: 'resident' })).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
-    const elsewhere = await t.ds.query(`INSERT INTO departments (street_id, name) VALUES (${area.streetId + 50}, '别街道部门')`).then(() => t.ds.query(`SELECT id FROM departments WHERE name = '别街道部门'`));
-    expect(await post(admin, { role: 'department', departmentId: elsewhere[0].id })).toMatchObject({ status: 404, body: { code: 'STAFF_AREA_NOT_FOUND' } });
+    const elsewhere = await createDepartment(t.ds, area.streetId + 50, '别街道部门');
+    expect(await post(admin, { role: 'department', departmentId: elsewhere.id })).toMatchObject({ status: 404, body: { code: 'STAFF_AREA_NOT_FOUND' } });
     await t.ds.manager.update(GridEntity, { id: area.gridA2 }, { retiredAt: new Date() } as never);
     expect(await post(admin, { role: 'grid_worker', gridId: area.gridA2 })).toMatchObject({ status: 409, body: { code: 'AREA_RETIRED' } });
     for (const who of [area.workerA1, area.residentA1]) {

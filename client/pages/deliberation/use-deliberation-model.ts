@@ -4,7 +4,7 @@ import type { SessionItem } from '@contracts/deliberation.contract';
 import type { AgendaResponse } from '@contracts/deliberation-topics.contract';
 import { ErrorCode } from '@contracts/errors';
 import { useMe } from '@/hooks/use-me';
-import { UNIT_PENDING_TEXT, unitAwaitsConfirmation } from '@/services/permissions';
+import { unitPendingText } from '@/services/permissions';
 import { canManageDeliberation, canTakePart, getAgenda, isDeliberationMember, listSessions } from '@/services/deliberation.api';
 import { ApiError, errorMessage } from '@/services/request';
 import { deliberationSessionUrl, Routes } from '@/services/routes';
@@ -83,7 +83,7 @@ export function useDeliberationModel() {
     notMember: (!!me.me && !isDeliberationMember(role)) || forbidden,
     isStreet: role === 'street_admin',
     isResident: canTakePart(role),
-    unitPending: unitAwaitsConfirmation(me.me) ? UNIT_PENDING_TEXT : null,
+    unitPending: unitPendingText(me.me),
     canManage: canManageDeliberation(role),
     registration,
     goChooseUnit: () => void Taro.navigateTo({ url: Routes.chooseUnit }),

@@ -53,15 +53,11 @@ export default function MePage() {
         />
       </View>
 
-      {/* issue 10 — setup (A) */}
       {m.canSetUp ? <BigButton id='me-setup' variant='plain' text='组织架构' onClick={m.goSetup} /> : null}
-      {/* issue 10 — staff invitations and roles (B) */}
       {m.canRedeem ? <BigButton id='me-redeem' variant='plain' text='输入邀请码' onClick={m.goRedeem} /> : null}
       {m.canManageStaff ? <BigButton id='me-staff' variant='plain' text='人员与邀请' onClick={m.goStaffMembers} /> : null}
       {m.canReadAudit ? <BigButton id='me-audit' variant='plain' text='审计日志' onClick={m.goAudit} /> : null}
-      {/* issue 10 — registers 台账 (C) */}
       {m.canReadRegisters ? <BigButton id='me-registers' variant='plain' text='居民台账' onClick={m.goRegisters} /> : null}
-      {/* issue 10 — personal data (D) */}
       <BigButton id='me-privacy' variant='plain' text='我的数据与注销' onClick={m.goPrivacy} />
       <BigButton id='me-notifications' variant='plain' text='消息通知' onClick={m.goNotifications} />
       {m.hasWorkbench ? (

@@ -2,9 +2,7 @@ import Taro from '@tarojs/taro';
 import { RoleLabels } from '@contracts/roles';
 import { useMe } from '@/hooks/use-me';
 import { useLargeText } from '@/hooks/use-large-text';
-import { canUseWorkbench, canSetUpOrganisation } from '@/services/permissions';
-import { canReadRegisters } from '@/services/permissions';
-import { canManageStaff, canReadAuditLog } from '@/services/permissions';
+import { canManageStaff, canReadAuditLog, canReadRegisters, canSetUpOrganisation, canUseWorkbench } from '@/services/permissions';
 import { Routes } from '@/services/routes';
 import { logout } from '@/services/session';
 
@@ -26,7 +24,6 @@ export function useMeModel() {
     goWorkbench: () => void Taro.navigateTo({ url: Routes.staffInbox }),
     canSetUp: canSetUpOrganisation(me?.role),
     goSetup: () => void Taro.navigateTo({ url: Routes.setupOrg }),
-    // issue 10 — staff invitations and roles (B)
     // Every logged-in role: a grid worker may be invited to become community staff (the page warns the role is replaced).
     canRedeem: !!me,
     goRedeem: () => void Taro.navigateTo({ url: Routes.staffRedeem }),

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
  */
 export type Cell = string | number | null;
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_MIME } from '../../../contracts/files.constants';
 
 /** A workbook of one sheet: the first row bold (the header), columns wide enough for their text. */
 export async function writeXlsx(sheetName: string, rows: Cell[][]): Promise<Buffer> {

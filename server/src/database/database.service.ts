@@ -61,6 +61,11 @@ export class DatabaseService {
     return this.dialect === 'mariadb' ? ' FOR UPDATE' : '';
   }
 
+  /** The same suffix from a transaction's manager, for plain functions that get a manager and no DatabaseService. */
+  static forUpdateOf(m: EntityManager): string {
+    return m.connection.options.type === 'better-sqlite3' ? '' : ' FOR UPDATE';
+  }
+
   /** Read-only work outside a transaction. */
   get manager(): EntityManager {
     return this.dataSource.manager;

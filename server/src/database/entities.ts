@@ -33,7 +33,6 @@ import { ActivityResolutionLink1764200000600 } from './migrations/1764200000600-
 // issue 10: adoption by a street (audit log, setup, staff invitations, registers)
 import { AuditLogEntity } from '../modules/audit/audit-log.entity';
 import { AuditLog1764300000000 } from './migrations/1764300000000-AuditLog';
-import { SETUP_ENTITIES } from '../modules/setup/setup.entities';
 import { OrgSetup1764300000100 } from './migrations/1764300000100-OrgSetup';
 import { STAFF_ENTITIES } from '../modules/staff/staff.entities';
 import { StaffInvitations1764300000200 } from './migrations/1764300000200-StaffInvitations';
@@ -54,7 +53,6 @@ export const ENTITIES = [
   ...TIMEBANK_ENTITIES,
   VolunteerEventEntity,
   AuditLogEntity,
-  ...SETUP_ENTITIES,
   ...STAFF_ENTITIES,
   ...REGISTER_ENTITIES,
 ];

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useIdParam } from '@/hooks/use-id-param';
 import { useMe } from '@/hooks/use-me';
 import { useResource } from '@/hooks/use-resource';
-import { UNIT_PENDING_TEXT, unitAwaitsConfirmation } from '@/services/permissions';
+import { unitPendingText } from '@/services/permissions';
 import { canTakePart, getTopic } from '@/services/deliberation.api';
 import { deliberationSessionUrl, deliberationTopicUrl } from '@/services/routes';
 import { copyLink, useShareCard } from '../shared/share';
@@ -34,7 +34,7 @@ export function useTopicModel() {
     error: me.error ?? topic.error,
     reload: () => void me.reload(),
     canSupport: canTakePart(me.me?.role),
-    unitPending: unitAwaitsConfirmation(me.me) ? UNIT_PENDING_TEXT : null,
+    unitPending: unitPendingText(me.me),
     support,
     copyLink: () => void copyLink(path),
     openSession: (sessionId: number) => void Taro.navigateTo({ url: deliberationSessionUrl(sessionId) }),

@@ -4,7 +4,7 @@ import type { TopicDetail, TopicItem, TopicSort } from '@contracts/deliberation-
 import { TopicStatusLabels } from '@contracts/deliberation-topics.constants';
 import type { Choice } from '@/components/choice-chips/choice-chips';
 import { useMe } from '@/hooks/use-me';
-import { UNIT_PENDING_TEXT, unitAwaitsConfirmation } from '@/services/permissions';
+import { unitAwaitsConfirmation, unitPendingText } from '@/services/permissions';
 import { canTakePart, listTopics, type TopicFilter } from '@/services/deliberation.api';
 import { deliberationTopicUrl, Routes } from '@/services/routes';
 import { useListPage } from '../shared/use-list-page';
@@ -62,7 +62,7 @@ export function useTopicsModel() {
     emptyText: EMPTY_TEXT[filter],
     thresholdText: threshold ? `一个议题有 ${threshold} 位邻居支持，就会排队安排上会。` : null,
     canPropose: canTakePart(me?.role) && !unitAwaitsConfirmation(me),
-    unitPending: unitAwaitsConfirmation(me) ? UNIT_PENDING_TEXT : null,
+    unitPending: unitPendingText(me),
     support,
     goPropose: () => void Taro.navigateTo({ url: Routes.deliberationPropose }),
     openTopic: (id: number) => void Taro.navigateTo({ url: deliberationTopicUrl(id) }),

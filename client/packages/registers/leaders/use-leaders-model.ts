@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { LeaderSlot } from '@contracts/registers.contract';
-import { AreaLeaderLevelLabels } from '@contracts/registers.contract';
+import { AreaLeaderLevelLabels, type LeaderSlot } from '@contracts/registers.contract';
 import { confirmAction, useAction } from '@/hooks/use-action';
 import { useResource } from '@/hooks/use-resource';
 import { useRoleGate } from '@/hooks/use-role-gate';

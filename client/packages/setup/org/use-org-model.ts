@@ -22,7 +22,7 @@ export interface SetupTarget {
   name: string;
 }
 
-/** A card's key in the open set and as a form's place: c-1, g-3, b-7, u-9, d-2, t-4 (and 'top' for new communities). */
+/** A card's key in the open set and as a form's place: communities-1, grids-3, buildings-7 … (new items: `<parent key>-new`). */
 export const keyOf = (kind: SetupKind, id: number) => `${kind}-${id}`;
 
 /** Households typed by staff: '' is "not known yet"; otherwise a whole number 1–5000. */
@@ -75,10 +75,6 @@ export function useOrgModel() {
     action.setError(null);
   };
 
-  const reload = async () => {
-    await tree.reload();
-  };
-
   /** What saving the open form sends; null (with the reason shown) when the form is not filled in right. */
   const send = (e: Editor): (() => Promise<SetupNode>) | null => {
     if (e.op === 'move') {
@@ -120,7 +116,7 @@ export function useOrgModel() {
         if (e.parentId !== null) expand(parentKey(e.kind, e.parentId));
         expand(keyOf(node.kind, node.id));
       }
-      await reload();
+      await tree.reload();
     }, e.op === 'create' ? '已新建' : '已保存');
     if (done) setEditor(null);
   };
@@ -131,14 +127,14 @@ export function useOrgModel() {
     if (!ok) return;
     await action.run(`retire-${keyOf(t.kind, t.id)}`, async () => {
       await retireArea(t.kind, t.id);
-      await reload();
+      await tree.reload();
     }, '已停用');
   };
 
   const restore = (t: SetupTarget) =>
     void action.run(`restore-${keyOf(t.kind, t.id)}`, async () => {
       await restoreArea(t.kind, t.id);
-      await reload();
+      await tree.reload();
     }, '已恢复');
 
   // Showing or hiding retired items asks again (useResource runs the latest fetch, so after the render).

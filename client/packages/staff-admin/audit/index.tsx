@@ -31,8 +31,8 @@ export default function StaffAuditPage() {
             {e.detail ? <Text className='staff-admin__line'>{e.detail}</Text> : null}
           </View>
         ))}
-        {m.items && m.error ? <ErrorRetry error={m.error} onRetry={() => void m.more()} /> : null}
-        {m.hasMore ? <BigButton id='audit-more' variant='secondary' text='加载更多' loading={m.busy === 'more'} onClick={() => void m.more()} /> : null}
+        {m.items && m.error ? <ErrorRetry error={m.error} onRetry={m.more} /> : null}
+        {m.hasMore ? <BigButton id='audit-more' variant='secondary' text='加载更多' loading={m.loading} onClick={m.more} /> : null}
       </StaffGate>
     </PageShell>
   );

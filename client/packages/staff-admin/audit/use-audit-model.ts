@@ -1,6 +1,6 @@
-import { useState } from 'react';
-import type { AuditAction, AuditEntry } from '@contracts/audit.contract';
-import { useAction } from '@/hooks/use-action';
+import { useCallback, useEffect, useState } from 'react';
+import type { AuditAction } from '@contracts/audit.contract';
+import { usePagedList } from '@/hooks/use-paged-list';
 import { useRoleGate } from '@/hooks/use-role-gate';
 import { canReadAuditLog } from '@/services/permissions';
 import { getAuditLog } from '@/services/staff.api';
@@ -8,33 +8,22 @@ import { getAuditLog } from '@/services/staff.api';
 /** 审计日志: the street's entries, newest first, 50 at a time, optionally of one kind. */
 export function useAuditModel() {
   const [filter, setFilter] = useState<AuditAction | 'all'>('all');
-  const [items, setItems] = useState<AuditEntry[] | null>(null);
-  const [next, setNext] = useState<number | null>(null);
-  const action = useAction<'load' | 'more'>();
+  // The log pages by the last entry's id (`before`); usePagedList keeps a page of an older filter from landing in the list.
+  const fetchPage = useCallback(async (cursor: string | null) => {
+    const page = await getAuditLog(filter === 'all' ? null : filter, cursor === null ? null : Number(cursor));
+    return { items: page.items, nextCursor: page.nextBefore === null ? null : String(page.nextBefore) };
+  }, [filter]);
+  const list = usePagedList(fetchPage);
+  const gate = useRoleGate(canReadAuditLog, list.reload);
+  // Another filter: the first page again (the gate loads the very first one; this runs only when the filter changes).
+  const { reload } = list;
+  useEffect(() => {
+    if (gate.ready) void reload();
+  }, [reload]);
 
-  const load = async (f: AuditAction | 'all') => {
-    setItems(null);
-    await action.run('load', async () => {
-      const page = await getAuditLog(f === 'all' ? null : f, null);
-      setItems(page.items);
-      setNext(page.nextBefore);
-    });
+  return {
+    gate, filter, choose: setFilter,
+    items: list.loaded ? list.items : null,
+    hasMore: list.hasMore, more: () => void list.loadMore(), retry: () => void reload(), loading: list.loading, error: list.error,
   };
-  const gate = useRoleGate(canReadAuditLog, () => load(filter));
-
-  const choose = (f: AuditAction | 'all') => {
-    setFilter(f);
-    void load(f);
-  };
-
-  const more = async () => {
-    if (next === null) return;
-    await action.run('more', async () => {
-      const page = await getAuditLog(filter === 'all' ? null : filter, next);
-      setItems((prev) => [...(prev ?? []), ...page.items]);
-      setNext(page.nextBefore);
-    });
-  };
-
-  return { gate, filter, choose, items, hasMore: next !== null, more, retry: () => void load(filter), busy: action.busy, error: action.error };
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import type { RedeemResponse } from '@contracts/staff.contract';
+import { INVITATION_CODE_LENGTH, normalizeInvitationCode, type RedeemResponse } from '@contracts/staff.contract';
 import { useAction } from '@/hooks/use-action';
 import { useMe } from '@/hooks/use-me';
 import { canUseWorkbench } from '@/services/permissions';
@@ -11,9 +11,9 @@ const canScan = () => process.env.TARO_ENV === 'weapp';
 const scanCancelled = (e: unknown) => /cancel/i.test(String((e as { errMsg?: string })?.errMsg ?? ''));
 
 /** The 8 letters of an invitation code inside whatever was typed or scanned (case, spaces and the dash do not matter). */
-export function codeFrom(text: string): string {
-  const letters = text.toUpperCase().replace(/[^0-9A-Z]/g, '');
-  return letters.length > 8 ? letters.slice(-8) : letters;
+function codeFrom(text: string): string {
+  const letters = normalizeInvitationCode(text);
+  return letters.length > INVITATION_CODE_LENGTH ? letters.slice(-INVITATION_CODE_LENGTH) : letters;
 }
 
 /** 输入邀请码: type (or scan) the code; then the app reloads who one is and opens the workbench. */
@@ -25,7 +25,7 @@ export function useRedeemModel() {
 
   const send = async (text: string) => {
     const c = codeFrom(text);
-    if (c.length !== 8) {
+    if (c.length !== INVITATION_CODE_LENGTH) {
       action.setError('邀请码是 8 位字母和数字，例如 K7QM-2XPA，请核对后再输入');
       return;
     }

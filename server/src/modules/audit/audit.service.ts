@@ -19,6 +19,13 @@ export interface AuditRecord {
   detail?: string | null;
 }
 
+/** The staff member reading: enough for an audit entry. */
+export interface Reader {
+  id: number;
+  role: string;
+  streetId: number | null;
+}
+
 const PAGE = 50;
 
 const toRow = (r: AuditRecord, at: Date) => ({
@@ -48,6 +55,18 @@ export class AuditService {
     return this.db.transaction((m) => this.record(m, r));
   }
 
+  /**
+   * PIPL: a staff read of residents' personal data (names with phone, unit, profile) leaves one `personal_data.read` entry
+   * per resident shown (subject = that resident), in one small multi-row insert after the read, never on a hot path. The
+   * resident sees it in 我的数据 (谁查看过我的信息), the street in GET /api/audit. Reading one's own data is not logged.
+   */
+  async recordPersonalDataReads(reader: Reader, subjectIds: number[], detail: string): Promise<void> {
+    const subjects = [...new Set(subjectIds)].filter((id) => id !== reader.id);
+    if (!subjects.length) return;
+    const actor = { id: reader.id, role: reader.role };
+    await this.db.transaction((m) => this.recordMany(m, subjects.map((id) => ({ action: 'personal_data.read' as const, streetId: reader.streetId, actor, subjectUserId: id, detail }))));
+  }
+
   /** The street's log, newest first (street admins only). */
   async streetLog(auth: AuthClaims, q: AuditQuery): Promise<AuditPage> {
     const me = await loadCurrentUser(this.db.manager, auth.sub);
@@ -67,7 +86,7 @@ export class AuditService {
   }
 
   /** Names resolved at read time, so a deleted account's name is gone from the log too. */
-  async describe(rows: AuditLogEntity[]): Promise<AuditEntry[]> {
+  private async describe(rows: AuditLogEntity[]): Promise<AuditEntry[]> {
     const ids = [...new Set(rows.flatMap((r) => [r.actorId, r.subjectUserId]).filter((x): x is number => x !== null))];
     const users = ids.length ? await this.db.manager.createQueryBuilder(UserEntity, 'u').select(['u.id', 'u.name', 'u.role', 'u.deletedAt']).whereInIds(ids).getMany() : [];
     const byId = new Map(users.map((u) => [u.id, u]));

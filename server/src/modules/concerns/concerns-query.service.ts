@@ -9,7 +9,6 @@ import { decodeCursor, encodeCursor, toIso } from '../../common/time';
 import { DatabaseService } from '../../database/database.service';
 import { scopeOf } from '../../common/access';
 import { AuditService } from '../audit/audit.service';
-import { recordPersonalDataReads } from '../privacy/personal-data-reads';
 import { ConcernAccess } from './concern-access';
 import { levelOfRole } from './concern-lifecycle';
 import { toConcernDetail, toConcernItem } from './concerns.mapper';
@@ -83,7 +82,7 @@ export class ConcernsQueryService {
     }
     // PIPL: staff opening a concern see who raised it and where they live (a 代办 concern names a person without an account).
     if (ctx.actor.role !== 'resident' && ctx.row.submitterId !== null && !ctx.row.proxyName) {
-      await recordPersonalDataReads(this.db, this.audit, ctx.actor, [Number(ctx.row.submitterId)], `问题详情 #${id}（提出人姓名、住址）`);
+      await this.audit.recordPersonalDataReads(ctx.actor, [Number(ctx.row.submitterId)], `问题详情 #${id}（提出人姓名、住址）`);
     }
     return toConcernDetail(ctx.row, events, {
       actions: this.access.actions(ctx),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '../../../../contracts/errors';
+import type { Role } from '../../../../contracts/roles';
 import { loadCurrentUser, sessionExpired } from '../../common/auth/current-user-row';
 import type { AuthClaims } from '../../common/auth/token.service';
 import { DomainException } from '../../common/domain-exception';
@@ -23,8 +24,14 @@ export const accessErrors = {
   unitNotConfirmed: () => new DomainException(ErrorCode.UNIT_NOT_CONFIRMED, 403, '您的住址还没有经网格员确认，确认后才能投票'),
 };
 
-/** True when a resident's chosen unit has been confirmed by their grid worker / community staff (0/1 on some drivers). */
+/** True when a resident's chosen unit has been confirmed by their grid worker / community staff (0/1 in raw rows). */
 export const isUnitConfirmed = (v: unknown): boolean => v === true || Number(v) === 1;
+
+/**
+ * Issue 10, the one rule: a resident whose unit nobody has confirmed yet may not vote, support or propose (staff are
+ * not held back). Used by confirmedMember(), the ballot's one-read hot path and the vote card's reason.
+ */
+export const awaitsUnitConfirmation = (role: Role, unitConfirmed: unknown): boolean => role === 'resident' && !isUnitConfirmed(unitConfirmed);
 
 /** Who may see and change what: everyone acts within their own community; a session of another community is "not found". */
 @Injectable()
@@ -40,7 +47,7 @@ export class DeliberationAccess {
   /** member() for what only a confirmed resident may do in their community (propose, support). */
   async confirmedMember(auth: AuthClaims): Promise<Member> {
     const member = await this.member(auth);
-    if (member.user.role === 'resident' && !isUnitConfirmed(member.user.unitConfirmed)) throw accessErrors.unitNotConfirmed();
+    if (awaitsUnitConfirmation(member.user.role, member.user.unitConfirmed)) throw accessErrors.unitNotConfirmed();
     return member;
   }
 

@@ -7,7 +7,6 @@ import type { AuthClaims } from '../../common/auth/token.service';
 import { conflict, notFound } from '../../common/domain-exception';
 import { DatabaseService } from '../../database/database.service';
 import { AuditService } from '../audit/audit.service';
-import { recordPersonalDataReads } from '../privacy/personal-data-reads';
 import { UserEntity } from '../users/user.entity';
 import { DeliberationAccess, type Member } from './deliberation-access';
 import { toAttendeeItem, toProxyCandidate } from './deliberation-checkin.mapper';
@@ -40,7 +39,7 @@ export class DeliberationCheckinProxyService {
     await this.access.session(member, sessionId);
     const rows = await this.repo.candidates(sessionId, this.scope(member), query.q || undefined, CANDIDATES_MAX);
     const items = rows.map(toProxyCandidate);
-    await recordPersonalDataReads(this.db, this.audit, member.user, items.map((i) => i.userId), '代办报名：查找居民（姓名、电话、单元）');
+    await this.audit.recordPersonalDataReads(member.user, items.map((i) => i.userId), '代办报名：查找居民（姓名、电话、单元）');
     return { items };
   }
 

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { RegistrationStatus } from '../../../../contracts/deliberation.contract';
 import { DomainEvents } from '../../common/events/domain-events';
 import { DatabaseService } from '../../database/database.service';
-import { DeliberationSessionEntity } from './deliberation.entities';
+import { DeliberationRepresentativeEntity } from './deliberation.entities';
 import { DeliberationRepository, type SeatKind } from './deliberation.repository';
 import { DeliberationSignupService } from './deliberation-signup.service';
 
@@ -35,8 +35,8 @@ export class DeliberationMembershipRelease implements OnModuleInit {
    * registrations were cancelled.
    */
   async release(m: EntityManager, userId: number, communityId: number | null, now: Date): Promise<number> {
-    const rows: { id: number; sessionId: number; status: RegistrationStatus; seatKind: SeatKind | null }[] = await m.query(
-      `SELECT r.id AS id, r.session_id AS sessionId, r.status AS status, r.seat_kind AS seatKind
+    const rows: { id: number; sessionId: number; communityId: number; status: RegistrationStatus; seatKind: SeatKind | null }[] = await m.query(
+      `SELECT r.id AS id, r.session_id AS sessionId, s.community_id AS communityId, r.status AS status, r.seat_kind AS seatKind
          FROM deliberation_registrations r JOIN deliberation_sessions s ON s.id = r.session_id
         WHERE r.user_id = ? AND r.status IN ('confirmed', 'waitlisted') AND r.checked_in_at IS NULL AND s.starts_at > ?
           ${communityId === null ? '' : 'AND s.community_id = ?'}
@@ -45,15 +45,11 @@ export class DeliberationMembershipRelease implements OnModuleInit {
     );
     let cancelled = 0;
     for (const r of rows) {
-      await this.repo.lockSession(m, Number(r.sessionId), now);
-      const session = await m.findOneOrFail(DeliberationSessionEntity, { where: { id: Number(r.sessionId) } });
-      const reg = { id: Number(r.id), status: r.status, seatKind: r.seatKind };
-      if (await this.signup.cancelLocked(m, session, reg, now)) cancelled++;
+      const session = { id: Number(r.sessionId), communityId: Number(r.communityId) };
+      await this.repo.lockSession(m, session.id, now);
+      if (await this.signup.cancelLocked(m, session, { id: Number(r.id), status: r.status, seatKind: r.seatKind }, now)) cancelled++;
     }
-    await m.query(
-      `DELETE FROM deliberation_representatives WHERE user_id = ?${communityId === null ? '' : ' AND community_id = ?'}`,
-      communityId === null ? [userId] : [userId, communityId],
-    );
+    await m.delete(DeliberationRepresentativeEntity, communityId === null ? { userId } : { userId, communityId });
     return cancelled;
   }
 }

@@ -27,6 +27,9 @@ export interface Placement {
   checkInCode: string;
 }
 
+/** What cancelling and handing a seat over need of the session. */
+type SessionRef = Pick<DeliberationSessionEntity, 'id' | 'communityId'>;
+
 const alreadyRegistered = () => new DomainException(ErrorCode.ALREADY_REGISTERED, 409, '您已经报名了这场议事');
 
 /**
@@ -63,7 +66,7 @@ export class DeliberationSignupService {
    * Gives one resident of the session's community a seat, or else the next waiting-list ticket: the path for a
    * grid worker's 代办 (`proxyBy`); a resident's own sign-up reads the same facts in one query. The caller checks the time window.
    */
-  async enrol(session: Pick<DeliberationSessionEntity, 'id' | 'communityId'>, userId: number, opts: EnrolOptions): Promise<Placement> {
+  async enrol(session: SessionRef, userId: number, opts: EnrolOptions): Promise<Placement> {
     const existing = await this.repo.findRegistration(session.id, userId);
     if (existing && existing.status !== 'cancelled') throw opts.already();
     const representative = await this.repo.isRepresentative(session.communityId, userId);
@@ -130,7 +133,7 @@ export class DeliberationSignupService {
    * Also used when a resident moves away or deletes their account (DeliberationMembershipRelease).
    */
   async cancelLocked(
-    m: EntityManager, session: DeliberationSessionEntity, reg: { id: number; status: RegistrationItem['status']; seatKind: SeatKind | null }, now: Date,
+    m: EntityManager, session: SessionRef, reg: { id: number; status: RegistrationItem['status']; seatKind: SeatKind | null }, now: Date,
   ): Promise<boolean> {
     if (!(await this.repo.transition(m, reg.id, reg.status, { status: 'cancelled', seatKind: null }, now))) return false;
     if (reg.status === 'waitlisted') await this.repo.leaveWaitlist(m, session.id);
@@ -142,7 +145,7 @@ export class DeliberationSignupService {
    * A freed open seat goes to the first on the waiting list; a freed reserved seat to the first waiting
    * representative. With nobody to take it, the seat is released.
    */
-  private async handOver(m: EntityManager, session: DeliberationSessionEntity, seatKind: SeatKind, now: Date): Promise<void> {
+  private async handOver(m: EntityManager, session: SessionRef, seatKind: SeatKind, now: Date): Promise<void> {
     const next = await this.repo.firstWaiting(m, session.id, seatKind === 'reserved' ? session.communityId : undefined);
     if (!next) {
       await this.repo.releaseSeat(m, session.id, seatKind);

@@ -4,7 +4,7 @@ import { ErrorCode } from '../../../../contracts/errors';
 import type { AuthClaims } from '../../common/auth/token.service';
 import { conflict, DomainException, notFound, unprocessable } from '../../common/domain-exception';
 import { DatabaseService, isUniqueViolation } from '../../database/database.service';
-import { accessErrors } from './deliberation-access';
+import { accessErrors, awaitsUnitConfirmation } from './deliberation-access';
 import { ALREADY_VOTED_MESSAGE, ineligibility, isClosed } from './deliberation-votes.mapper';
 import { DeliberationVotesRepository, type BallotContext } from './deliberation-votes.repository';
 
@@ -27,7 +27,7 @@ export class DeliberationVotesBallotService {
     if (ctx.communityId === null) throw accessErrors.unitRequired();
     const vote = ctx.vote;
     if (!vote || vote.communityId !== ctx.communityId) throw notFound(ErrorCode.VOTE_NOT_FOUND, '没有找到这项表决');
-    if (ctx.role === 'resident' && !ctx.unitConfirmed) throw accessErrors.unitNotConfirmed();
+    if (awaitsUnitConfirmation(ctx.role, ctx.unitConfirmed)) throw accessErrors.unitNotConfirmed();
     if (isClosed(vote, new Date())) throw voteClosed();
     const chosen = this.validChoices(vote, optionIds);
     const reason = ineligibility(vote, ctx.role, vote.eligibility === 'community' ? null : ctx.registration);

@@ -1,6 +1,7 @@
 import type { Role } from '../../../../contracts/roles';
 import type { MyBallot, VoteItem, VoteResults } from '../../../../contracts/deliberation-votes.contract';
 import { dbDate, toIso } from '../../common/time';
+import { awaitsUnitConfirmation } from './deliberation-access';
 import type { DeliberationRegistrationEntity } from './deliberation.entities';
 import type { BallotView } from './deliberation-votes.repository';
 import type { DeliberationVoteEntity, DeliberationVoteOptionEntity } from './deliberation-votes.entities';
@@ -68,8 +69,7 @@ export function toVoteItem(x: VoteView): VoteItem {
   const v = x.vote;
   const closed = isClosed(v, x.now);
   const visible = x.role !== 'resident' || closed || v.liveResults;
-  const unconfirmed = x.role === 'resident' && !x.unitConfirmed;
-  const reason = closed ? '投票已结束' : x.mine ? ALREADY_VOTED_MESSAGE : unconfirmed ? UNIT_NOT_CONFIRMED_REASON : ineligibility(v, x.role, x.registration);
+  const reason = closed ? '投票已结束' : x.mine ? ALREADY_VOTED_MESSAGE : awaitsUnitConfirmation(x.role, x.unitConfirmed) ? UNIT_NOT_CONFIRMED_REASON : ineligibility(v, x.role, x.registration);
   return {
     id: v.id, sessionId: v.sessionId, agendaItemId: v.agendaItemId, agendaTitle: x.agendaTitle, question: v.question, mode: v.mode,
     maxChoices: v.maxChoices, eligibility: v.eligibility, liveResults: v.liveResults, status: closed ? 'closed' : 'open',

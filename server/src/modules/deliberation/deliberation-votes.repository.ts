@@ -3,6 +3,7 @@ import { In, type EntityManager } from 'typeorm';
 import type { RegistrationStatus } from '../../../../contracts/deliberation.contract';
 import type { Role } from '../../../../contracts/roles';
 import { affectedRows, DatabaseService } from '../../database/database.service';
+import { isUnitConfirmed } from './deliberation-access';
 import { DeliberationRegistrationEntity } from './deliberation.entities';
 import { DeliberationAgendaItemEntity } from './deliberation-topics.entities';
 import { DeliberationVoteEntity, DeliberationVoteOptionEntity } from './deliberation-votes.entities';
@@ -80,7 +81,7 @@ export class DeliberationVotesRepository {
     return {
       role: row.role,
       communityId: row.communityId === null ? null : Number(row.communityId),
-      unitConfirmed: row.unitConfirmed === true || Number(row.unitConfirmed) === 1,
+      unitConfirmed: isUnitConfirmed(row.unitConfirmed),
       vote: row.voteId === null ? null : {
         id: Number(row.voteId), communityId: Number(row.voteCommunityId), sessionId: Number(row.sessionId), mode: row.mode,
         maxChoices: Number(row.maxChoices), eligibility: row.eligibility, closesAt: row.closesAt, closedAt: row.closedAt,

@@ -6,7 +6,7 @@ import type { AuthClaims } from '../../common/auth/token.service';
 import { conflict, notFound, unprocessable } from '../../common/domain-exception';
 import { DatabaseService } from '../../database/database.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { DeliberationAccess, isUnitConfirmed, type Member } from './deliberation-access';
+import { DeliberationAccess, type Member } from './deliberation-access';
 import { sessionLink } from './deliberation.mapper';
 import { DeliberationRepository } from './deliberation.repository';
 import type { DeliberationVoteEntity } from './deliberation-votes.entities';
@@ -120,7 +120,7 @@ export class DeliberationVotesService {
     const now = new Date();
     return rows.map(({ vote, agendaTitle }) => toVoteItem({
       vote, agendaTitle, options: options.filter((o) => o.voteId === vote.id), online: online.get(vote.id) ?? new Map(),
-      ballots: ballots.get(vote.id) ?? 0, mine: mine.get(vote.id) ?? null, role: member.user.role, unitConfirmed: isUnitConfirmed(member.user.unitConfirmed), registration: regBySession.get(vote.sessionId) ?? null, now,
+      ballots: ballots.get(vote.id) ?? 0, mine: mine.get(vote.id) ?? null, role: member.user.role, unitConfirmed: member.user.unitConfirmed, registration: regBySession.get(vote.sessionId) ?? null, now,
     }));
   }
 }

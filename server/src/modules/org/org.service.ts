@@ -8,7 +8,6 @@ import { DomainEvents } from '../../common/events/domain-events';
 import { loadCurrentUser } from '../../common/auth/current-user-row';
 import { affectedRows, DatabaseService } from '../../database/database.service';
 import { AuditService } from '../audit/audit.service';
-import { recordPersonalDataReads } from '../privacy/personal-data-reads';
 import { UserEntity } from '../users/user.entity';
 import { maskPhone } from '../users/users.mapper';
 import { OrgRepository, placeLabel } from './org.repository';
@@ -53,7 +52,7 @@ export class OrgService {
     const users = await qb.getMany();
     const items: UnconfirmedResident[] = [];
     for (const u of users) items.push(await this.toUnconfirmed(u));
-    await recordPersonalDataReads(this.db, this.audit, staff, items.map((i) => i.id), '待确认住址名单（姓名、电话、单元）');
+    await this.audit.recordPersonalDataReads(staff, items.map((i) => i.id), '待确认住址名单（姓名、电话、单元）');
     return { items };
   }
 

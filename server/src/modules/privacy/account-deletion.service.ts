@@ -12,6 +12,7 @@ import { DeliberationMembershipRelease } from '../deliberation/deliberation-memb
 import { PHOTO_STORAGE, type PhotoStorage } from '../photos/photo-storage';
 import { UserEntity } from '../users/user.entity';
 import { VolunteerAccountRelease } from '../volunteers/volunteer-account-release';
+import { PrivacyRepository } from './privacy.repository';
 
 /** The name a deleted account shows everywhere it still appears (timelines, topics, the audit log). */
 export const DELETED_NAME = '已注销用户';
@@ -36,6 +37,7 @@ export class AccountDeletionService {
     private readonly audit: AuditService,
     private readonly deliberation: DeliberationMembershipRelease,
     private readonly volunteers: VolunteerAccountRelease,
+    private readonly repo: PrivacyRepository,
     private readonly moduleRef: ModuleRef,
   ) {}
 
@@ -64,29 +66,13 @@ export class AccountDeletionService {
     if (affectedRows(gone) !== 1) throw sessionExpired();
     const registrations = await this.deliberation.release(m, user.id, null, now);
     const help = await this.volunteers.release(m, user.id, now);
-    const keys = await this.anonymiseConcerns(m, user.id);
-    // Their own words in the timelines (rating comments, "not solved" and withdrawal notes) go with the concern texts.
-    await m.query('UPDATE concern_events SET note = NULL WHERE actor_id = ?', [user.id]);
-    // A resident who served as 网格长/楼栋长: the assignment (name and phone) goes; the area simply has none.
-    await m.query('DELETE FROM area_leaders WHERE user_id = ?', [user.id]);
-    await m.query('DELETE FROM notifications WHERE user_id = ?', [user.id]);
-    await m.query('DELETE FROM idempotency_keys WHERE user_id = ?', [user.id]);
+    const keys = await this.repo.anonymiseConcerns(m, user.id, DELETED_CONCERN_TEXT);
+    await this.repo.eraseTraces(m, user.id);
     await this.audit.record(m, {
       action: 'account.delete', streetId: user.streetId, actor: { id: user.id, role: user.role }, subjectUserId: user.id,
       detail: `本人注销账号：取消议事报名 ${registrations} 个，退出微心愿 ${help.seatsGivenBack} 个，取消微心愿 ${help.requestsCancelled} 个，`
         + `取消活动报名 ${help.activitySignUpsCancelled} 个，删除照片 ${keys.length} 张`,
     });
     return keys;
-  }
-
-  /** Their concerns stay counted; their words, exact place and photos go. */
-  private async anonymiseConcerns(m: EntityManager, userId: number): Promise<string[]> {
-    await m.query(
-      'UPDATE concerns SET text = ?, rating_comment = NULL, place_detail = NULL, lat_e6 = NULL, lng_e6 = NULL, photo_count = 0 WHERE submitter_id = ?',
-      [DELETED_CONCERN_TEXT, userId],
-    );
-    const photos: { id: number; storageKey: string }[] = await m.query('SELECT id, storage_key AS storageKey FROM concern_photos WHERE uploader_id = ?', [userId]);
-    if (photos.length) await m.query('DELETE FROM concern_photos WHERE uploader_id = ?', [userId]);
-    return photos.map((p) => p.storageKey);
   }
 }

@@ -55,18 +55,10 @@ export class PrivacyDataService {
   private async collect(user: UserEntity): Promise<MyDataResponse> {
     const id = user.id;
     const r = this.repo;
-    const [concerns, concernCount, proposed, proposedCount, supported, supportedCount] = await Promise.all([
-      r.concerns(id), r.count('SELECT COUNT(*) AS n FROM concerns WHERE submitter_id = ?', [id]),
-      r.topicsProposed(id), r.count('SELECT COUNT(*) AS n FROM deliberation_topics WHERE proposer_id = ?', [id]),
-      r.topicsSupported(id), r.count('SELECT COUNT(*) AS n FROM deliberation_topic_supports WHERE user_id = ?', [id]),
+    const [n, concerns, proposed, supported, registrations, ballots, volunteer, help, timebank, accessLog, place] = await Promise.all([
+      r.counts(id), r.concerns(id), r.topicsProposed(id), r.topicsSupported(id), r.registrations(id), r.ballots(id),
+      r.volunteer(id), r.helpRequests(id), r.timebank(id), this.audit.aboutSubject(id), user.unitId ? this.org.findPlace(user.unitId) : null,
     ]);
-    const [registrations, registrationCount, ballots, ballotCount, volunteer, help, helpCount, timebank, notifications, accessLog] = await Promise.all([
-      r.registrations(id), r.count('SELECT COUNT(*) AS n FROM deliberation_registrations WHERE user_id = ?', [id]),
-      r.ballots(id), r.count('SELECT COUNT(*) AS n FROM deliberation_ballots WHERE user_id = ?', [id]),
-      r.volunteer(id), r.helpRequests(id), r.count('SELECT COUNT(*) AS n FROM help_requests WHERE requester_id = ?', [id]),
-      r.timebank(id), r.notifications(id), this.audit.aboutSubject(id),
-    ]);
-    const place = user.unitId ? await this.org.findPlace(user.unitId) : null;
     return {
       generatedAt: new Date().toISOString(),
       profile: {
@@ -74,32 +66,32 @@ export class PrivacyDataService {
         unitLabel: place ? placeLabel(place) : null, unitConfirmed: Boolean(user.unitConfirmed), since: iso(user.createdAt), wechatLinked: user.openid !== null,
       },
       concerns: {
-        count: concernCount,
+        count: n.concerns,
         items: concerns.map((c) => ({
           id: Number(c.id), categoryLabel: ConcernCategoryLabels[c.category as ConcernCategory] ?? String(c.category),
           excerpt: cut(c.text, 30), statusLabel: ConcernStatusLabels[c.status as ConcernStatus] ?? String(c.status), createdAt: iso(c.createdAt),
         })),
       },
-      topics: { proposedCount, proposed: proposed.map(topic), supportedCount, supported: supported.map(topic) },
+      topics: { proposedCount: n.proposed, proposed: proposed.map(topic), supportedCount: n.supported, supported: supported.map(topic) },
       deliberation: {
-        registrationCount,
+        registrationCount: n.registrations,
         registrations: registrations.map((x) => ({
           sessionId: Number(x.sessionId), startsAt: iso(x.startsAt), place: String(x.place), statusLabel: RegistrationLabels[String(x.status)] ?? String(x.status),
           checkedIn: x.checkedInAt !== null,
         })),
-        ballotCount,
+        ballotCount: n.ballots,
         ballots: ballots.map((b) => ({ voteId: Number(b.voteId), question: String(b.question), castAt: iso(b.castAt) })),
       },
       volunteer: volunteer ? volunteerData(volunteer.row, volunteer.teams) : null,
       helpRequests: {
-        count: helpCount,
+        count: n.helpRequests,
         items: help.map((h) => ({
           id: Number(h.id), skillLabel: VolunteerSkillLabels[h.skill as VolunteerSkill] ?? String(h.skill), excerpt: cut(h.description, 30),
           statusLabel: HelpRequestStatusLabels[h.status as HelpRequestStatus] ?? String(h.status), createdAt: iso(h.createdAt),
         })),
       },
       timebank: { balanceMinutes: timebank.balance, lines: timebank.lines.map((l) => ({ at: iso(l.at), minutes: Number(l.minutes), memo: String(l.memo) })) },
-      notifications,
+      notifications: { count: n.notifications, unread: n.unread },
       accessLog,
     };
   }

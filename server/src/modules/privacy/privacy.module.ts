@@ -9,7 +9,7 @@ import { PrivacyRepository } from './privacy.repository';
 
 /**
  * Issue 10 — personal data (PIPL): GET /api/me/data, GET /api/me/data/export, DELETE /api/me. Staff reads of residents'
- * data are written to the audit log by the modules that serve them (personal-data-reads.ts).
+ * data are written to the audit log by the modules that serve them (AuditService.recordPersonalDataReads).
  */
 @Module({
   imports: [OrgModule, DeliberationModule, VolunteersModule],

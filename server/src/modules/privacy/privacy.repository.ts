@@ -7,21 +7,47 @@ export const LIST_MAX = 200;
 
 type Row = Record<string, unknown>;
 
+/** The exact counts shown beside the capped lists. */
+export interface MyDataCounts {
+  concerns: number;
+  proposed: number;
+  supported: number;
+  registrations: number;
+  ballots: number;
+  helpRequests: number;
+  notifications: number;
+  unread: number;
+}
+
 /**
- * Reads of everything Linli holds about one person, table by table (one query each). The data view and the export
- * use these; every query is by the caller's own user id.
+ * Reads of everything Linli holds about one person, table by table (one query each), and the erasing writes of an
+ * account deletion (inside its transaction). Every statement is by the caller's own user id.
  */
 @Injectable()
 export class PrivacyRepository {
   constructor(private readonly db: DatabaseService) {}
 
-  private q(sql: string, params: unknown[], m: EntityManager = this.db.manager): Promise<Row[]> {
-    return m.query(sql, params);
+  private q(sql: string, params: unknown[]): Promise<Row[]> {
+    return this.db.manager.query(sql, params);
   }
 
-  async count(sql: string, params: unknown[]): Promise<number> {
-    const [row] = await this.q(sql, params);
-    return Number(row?.n ?? 0);
+  /** Every exact count of the data view in one read. */
+  async counts(userId: number): Promise<MyDataCounts> {
+    const [row] = await this.q(
+      `SELECT (SELECT COUNT(*) FROM concerns WHERE submitter_id = ?) AS concerns,
+              (SELECT COUNT(*) FROM deliberation_topics WHERE proposer_id = ?) AS proposed,
+              (SELECT COUNT(*) FROM deliberation_topic_supports WHERE user_id = ?) AS supported,
+              (SELECT COUNT(*) FROM deliberation_registrations WHERE user_id = ?) AS registrations,
+              (SELECT COUNT(*) FROM deliberation_ballots WHERE user_id = ?) AS ballots,
+              (SELECT COUNT(*) FROM help_requests WHERE requester_id = ?) AS helpRequests,
+              (SELECT COUNT(*) FROM notifications WHERE user_id = ?) AS notifications,
+              (SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL) AS unread`,
+      Array(8).fill(userId));
+    const n = (k: keyof MyDataCounts) => Number(row?.[k] ?? 0);
+    return {
+      concerns: n('concerns'), proposed: n('proposed'), supported: n('supported'), registrations: n('registrations'),
+      ballots: n('ballots'), helpRequests: n('helpRequests'), notifications: n('notifications'), unread: n('unread'),
+    };
   }
 
   concerns(userId: number): Promise<Row[]> {
@@ -75,8 +101,29 @@ export class PrivacyRepository {
     return { balance: Number(acc?.balance ?? 0), lines };
   }
 
-  async notifications(userId: number): Promise<{ count: number; unread: number }> {
-    const [row] = await this.q('SELECT COUNT(*) AS n, SUM(CASE WHEN read_at IS NULL THEN 1 ELSE 0 END) AS unread FROM notifications WHERE user_id = ?', [userId]);
-    return { count: Number(row?.n ?? 0), unread: Number(row?.unread ?? 0) };
+  /**
+   * Deletion: their concerns stay counted, their words, exact place and photos go (also their own words in the
+   * timelines); returns the storage keys of the photo files to remove once the transaction has committed.
+   */
+  async anonymiseConcerns(m: EntityManager, userId: number, text: string): Promise<string[]> {
+    await m.query(
+      'UPDATE concerns SET text = ?, rating_comment = NULL, place_detail = NULL, lat_e6 = NULL, lng_e6 = NULL, photo_count = 0 WHERE submitter_id = ?',
+      [text, userId],
+    );
+    // Rating comments, "not solved" and withdrawal notes go with the concern texts.
+    await m.query('UPDATE concern_events SET note = NULL WHERE actor_id = ?', [userId]);
+    const photos: { storageKey: string }[] = await m.query('SELECT storage_key AS storageKey FROM concern_photos WHERE uploader_id = ?', [userId]);
+    if (photos.length) await m.query('DELETE FROM concern_photos WHERE uploader_id = ?', [userId]);
+    return photos.map((p) => p.storageKey);
+  }
+
+  /**
+   * Deletion: a 网格长/楼栋长 assignment (name and phone; the area simply has none), their notifications and stored
+   * idempotent answers.
+   */
+  async eraseTraces(m: EntityManager, userId: number): Promise<void> {
+    await m.query('DELETE FROM area_leaders WHERE user_id = ?', [userId]);
+    await m.query('DELETE FROM notifications WHERE user_id = ?', [userId]);
+    await m.query('DELETE FROM idempotency_keys WHERE user_id = ?', [userId]);
   }
 }

@@ -11,6 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import { UserEntity } from '../users/user.entity';
 import { AreaLeaderEntity } from './registers.entities';
 import { activeOrg, areaWhere, canManage, inArea, manageArea, ORG_COLUMNS, readArea } from './register-area';
+import { onConflictUpdate } from './registers.repository';
 
 interface SlotRow { level: AreaLeaderLevel; areaId: number; areaName: string; communityName: string; gridId: number; name: string | null; phone: string | null; userId: number | null }
 interface AreaRow { streetId: number; communityId: number; gridId: number; name: string }
@@ -31,11 +32,11 @@ export class AreaLeadersService {
     const cols = 'l.name, l.phone, l.user_id AS userId, c.name AS communityName, g.id AS gridId';
     const grids = (await this.db.manager.query(
       `SELECT 'grid' AS level, g.id AS areaId, g.name AS areaName, ${cols} FROM grids g JOIN communities c ON c.id = g.community_id ${leader('grid', 'g.id')}
-       WHERE ${where}${activeOrg(this.db.dataSource, { c: 'c', g: 'g' })} ORDER BY c.id, g.id`, params,
+       WHERE ${where}${activeOrg({ c: 'c', g: 'g' })} ORDER BY c.id, g.id`, params,
     )) as SlotRow[];
     const buildings = (await this.db.manager.query(
       `SELECT 'building' AS level, b.id AS areaId, b.name AS areaName, ${cols} FROM buildings b JOIN grids g ON g.id = b.grid_id JOIN communities c ON c.id = b.community_id
-       ${leader('building', 'b.id')} WHERE ${where}${activeOrg(this.db.dataSource, { c: 'c', g: 'g', b: 'b' })} ORDER BY b.id`, params,
+       ${leader('building', 'b.id')} WHERE ${where}${activeOrg({ c: 'c', g: 'g', b: 'b' })} ORDER BY b.id`, params,
     )) as SlotRow[];
     const items: LeaderSlot[] = [];
     for (const g of grids) {
@@ -75,8 +76,7 @@ export class AreaLeadersService {
       const upd = ['street_id', 'community_id', 'name', 'phone', 'user_id', 'assigned_by', 'updated_at'];
       await m.query(
         `INSERT INTO area_leaders (level, area_id, street_id, community_id, name, phone, user_id, assigned_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)${
-          this.db.dialect === 'sqlite' ? ` ON CONFLICT(level, area_id) DO UPDATE SET ${upd.map((c) => `${c} = excluded.${c}`).join(', ')}` : ` ON DUPLICATE KEY UPDATE ${upd.map((c) => `${c} = VALUES(${c})`).join(', ')}`
-        }`, p,
+          onConflictUpdate(this.db.dialect, ['level', 'area_id'], upd)}`, p,
       );
       await this.audit.record(m, {
         action: 'register.update', streetId: me.streetId, actor: { id: me.id, role: me.role }, subjectUserId: userId, target: { type: body.level, id: body.areaId },
@@ -104,8 +104,8 @@ export class AreaLeadersService {
   /** The grid or building (active) with its street, community and grid; its name as "甲社区 1号楼". */
   private async findArea(level: AreaLeaderLevel, id: number): Promise<AreaRow | null> {
     const sql = level === 'grid'
-      ? `SELECT c.street_id AS streetId, c.id AS communityId, g.id AS gridId, c.name AS communityName, g.name AS areaName FROM grids g JOIN communities c ON c.id = g.community_id WHERE g.id = ?${activeOrg(this.db.dataSource, { c: 'c', g: 'g' })}`
-      : `SELECT c.street_id AS streetId, c.id AS communityId, b.grid_id AS gridId, c.name AS communityName, b.name AS areaName FROM buildings b JOIN communities c ON c.id = b.community_id WHERE b.id = ?${activeOrg(this.db.dataSource, { c: 'c', b: 'b' })}`;
+      ? `SELECT c.street_id AS streetId, c.id AS communityId, g.id AS gridId, c.name AS communityName, g.name AS areaName FROM grids g JOIN communities c ON c.id = g.community_id WHERE g.id = ?${activeOrg({ c: 'c', g: 'g' })}`
+      : `SELECT c.street_id AS streetId, c.id AS communityId, b.grid_id AS gridId, c.name AS communityName, b.name AS areaName FROM buildings b JOIN communities c ON c.id = b.community_id WHERE b.id = ?${activeOrg({ c: 'c', b: 'b' })}`;
     const [row] = (await this.db.manager.query(sql, [id])) as (AreaRow & { communityName: string; areaName: string })[];
     return row ? { streetId: +row.streetId, communityId: +row.communityId, gridId: +row.gridId, name: `${row.communityName} ${row.areaName}` } : null;
   }

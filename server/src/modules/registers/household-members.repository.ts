@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { HouseholdMember } from '../../../../contracts/registers.contract';
 import { DatabaseService } from '../../database/database.service';
 import type { MemberRow } from './household-members';
-import { areaWhere, type RegisterArea } from './register-area';
+import { householdsWhere, type HouseholdsFilter, type RegisterArea } from './register-area';
 
 /** Rows per multi-row INSERT of members (7 parameters each), household ids per DELETE … IN (…). */
 export const MEMBER_INSERT_CHUNK = 500;
@@ -20,18 +20,6 @@ const toMember = (r: MemberDbRow): HouseholdMember => ({
 @Injectable()
 export class HouseholdMembersRepository {
   constructor(private readonly db: DatabaseService) {}
-
-  /**
-   * (unit, 门牌号) → household id for the households of the area (after an import's upsert, to attach members). On
-   * MariaDB a locking (current) read: the transaction's snapshot would miss a household another import inserted
-   * meanwhile that this one's upsert left unchanged (same values), and its id with it.
-   */
-  async idsByKey(m: EntityManager, area: RegisterArea): Promise<Map<string, number>> {
-    const w = areaWhere(area, 'h');
-    const lock = this.db.dialect === 'sqlite' ? '' : ' LOCK IN SHARE MODE';
-    const rows = (await m.query(`SELECT h.id, h.unit_id AS unitId, h.room FROM households h WHERE ${w.sql}${lock}`, w.params)) as { id: number; unitId: number; room: string }[];
-    return new Map(rows.map((r) => [`${Number(r.unitId)}\u0000${r.room}`, Number(r.id)]));
-  }
 
   /** Each household's members become exactly the given ones (batched DELETE, then batched multi-row INSERT). */
   async replace(m: EntityManager, sets: { householdId: number; members: readonly MemberRow[] }[]): Promise<void> {
@@ -53,12 +41,8 @@ export class HouseholdMembersRepository {
   }
 
   /** The members of every household of the area (export), by household id, each list in sort order. */
-  async ofArea(area: RegisterArea, filter: { communityId?: number; gridId?: number }): Promise<Map<number, HouseholdMember[]>> {
-    const w = areaWhere(area, 'h');
-    const where = [w.sql];
-    const params: unknown[] = [...w.params];
-    if (filter.communityId) (where.push('h.community_id = ?'), params.push(filter.communityId));
-    if (filter.gridId) (where.push('h.grid_id = ?'), params.push(filter.gridId));
+  async ofArea(area: RegisterArea, filter: HouseholdsFilter): Promise<Map<number, HouseholdMember[]>> {
+    const { where, params } = householdsWhere(area, filter);
     const rows = (await this.db.manager.query(
       `${SELECT} JOIN households h ON h.id = m.household_id WHERE ${where.join(' AND ')} ORDER BY m.household_id, m.sort_order, m.id`,
       params,

@@ -1,9 +1,6 @@
-import type { DataSource } from 'typeorm';
-import type { Scope } from '../../common/access';
+import { inScope, scopeOf, type Scope } from '../../common/access';
 import { forbidden } from '../../common/domain-exception';
-import { BuildingEntity, CommunityEntity, GridEntity, UnitEntity } from '../org/org.entities';
 import type { UserEntity } from '../users/user.entity';
-import { scopeOf } from '../../common/access';
 
 /** The part of the organisation a register call covers: a street, a community or a grid. */
 export type RegisterArea = { level: 'street'; streetId: number } | { level: 'community'; streetId: number; communityId: number } | { level: 'grid'; streetId: number; gridId: number };
@@ -41,20 +38,25 @@ export function areaWhere(area: RegisterArea, on: string | { street: string; com
 /** The area's columns in a query over communities c and grids g. */
 export const ORG_COLUMNS = { street: 'c.street_id', community: 'c.id', grid: 'g.id' };
 
-export function inArea(area: RegisterArea, where: { streetId: number; communityId: number; gridId: number }): boolean {
-  if (area.level === 'street') return Number(where.streetId) === area.streetId;
-  if (area.level === 'community') return Number(where.communityId) === area.communityId;
-  return Number(where.gridId) === area.gridId;
+/** The filters a households query may add inside the area (list, export, the export's members). */
+export type HouseholdsFilter = { communityId?: number; gridId?: number; buildingId?: number; unitId?: number };
+
+/** The conditions on households `h` for the area and the filter: join with AND. */
+export function householdsWhere(area: RegisterArea, filter: HouseholdsFilter): { where: string[]; params: unknown[] } {
+  const w = areaWhere(area, 'h');
+  const where = [w.sql];
+  const params: unknown[] = [...w.params];
+  for (const [col, v] of [['community_id', filter.communityId], ['grid_id', filter.gridId], ['building_id', filter.buildingId], ['unit_id', filter.unitId]] as const) {
+    if (v) (where.push(`h.${col} = ?`), params.push(v));
+  }
+  return { where, params };
 }
 
-/**
- * "AND c.retired_at IS NULL AND …" for the org tables that have a retired_at column (停用 areas are left out of imports
- * and pickers). Read from the entity metadata, so it follows the schema whether or not a table has the column.
- */
-export function activeOrg(ds: DataSource, aliases: { c?: string; g?: string; b?: string; u?: string }): string {
-  const tables: [string | undefined, Function][] = [[aliases.c, CommunityEntity], [aliases.g, GridEntity], [aliases.b, BuildingEntity], [aliases.u, UnitEntity]];
-  return tables
-    .filter(([alias, entity]) => alias && ds.getMetadata(entity).findColumnWithPropertyName('retiredAt'))
-    .map(([alias]) => ` AND ${alias}.retired_at IS NULL`)
-    .join('');
+/** Whether a row (raw SQL: ids may come back as text) lies in the area: the app-wide rule, common/access inScope. */
+export const inArea = (area: RegisterArea, where: { streetId: number; communityId: number; gridId: number }): boolean =>
+  inScope(area, { streetId: Number(where.streetId), communityId: Number(where.communityId), gridId: Number(where.gridId) });
+
+/** " AND c.retired_at IS NULL AND …" for the given aliases: 停用 areas are left out of imports, lists and pickers. */
+export function activeOrg(aliases: { c?: string; g?: string; b?: string; u?: string }): string {
+  return Object.values(aliases).map((alias) => ` AND ${alias}.retired_at IS NULL`).join('');
 }

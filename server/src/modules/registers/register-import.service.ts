@@ -11,7 +11,7 @@ import { DatabaseService, retryDeadlock } from '../../database/database.service'
 import { AuditService } from '../audit/audit.service';
 import { HouseholdMembersRepository } from './household-members.repository';
 import { manageArea, type RegisterArea } from './register-area';
-import { orgIndex, parseRegisterSheet, type HouseholdRow } from './register-sheet';
+import { householdKey, orgIndex, parseRegisterSheet, type HouseholdRow } from './register-sheet';
 import { RegistersRepository } from './registers.repository';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -45,8 +45,8 @@ export class RegisterImportService {
     });
     const work = async (m: EntityManager): Promise<ImportResult> => {
       const { households, withMembers } = await this.check(m, area, rows);
-      const existing = await this.repo.existingKeys(m, area);
-      const updated = households.filter((h) => existing.has(`${h.unit.unitId}\u0000${h.room}`)).length;
+      const existing = await this.repo.idsByKey(m, area);
+      const updated = households.filter((h) => existing.has(householdKey(h.unit.unitId, h.room))).length;
       const result = { dryRun, rows: households.length, created: households.length - updated, updated };
       if (dryRun) return result;
       await this.repo.upsert(m, households, new Date());
@@ -74,8 +74,8 @@ export class RegisterImportService {
 
   /** The imported households' 家庭成员 become the sheet's (ids looked up once after the upsert). */
   private async replaceMembers(m: EntityManager, area: RegisterArea, households: HouseholdRow[]): Promise<void> {
-    const ids = await this.members.idsByKey(m, area);
-    await this.members.replace(m, households.map((h) => ({ householdId: ids.get(`${h.unit.unitId}\u0000${h.room}`)!, members: h.members ?? [] })));
+    const ids = await this.repo.idsByKey(m, area, true);
+    await this.members.replace(m, households.map((h) => ({ householdId: ids.get(householdKey(h.unit.unitId, h.room))!, members: h.members ?? [] })));
   }
 }
 

@@ -4,6 +4,7 @@ import {
 } from '../../../../contracts/registers.contract';
 import type { Cell } from '../../common/xlsx';
 import { membersCell, parseMembersCell, type MemberRow } from './household-members';
+import type { HouseholdEntity } from './registers.entities';
 
 /** A unit with the names above it, as the sheet names it. */
 export interface OrgUnit {
@@ -30,21 +31,23 @@ export interface OrgIndex {
   streetCommunities: Set<string>;
 }
 
-export interface HouseholdRow {
+/** The names of a unit's place, as the sheet writes them. */
+export type PlaceNames = Pick<OrgUnit, 'communityName' | 'gridName' | 'buildingName' | 'unitName'>;
+
+/** A household's own values, as the sheet and the table hold them (tags joined by ','). */
+export type HouseholdValues = Pick<HouseholdEntity, 'room' | 'headName' | 'headPhone' | 'people' | 'tags' | 'note'>;
+
+export interface HouseholdRow extends HouseholdValues {
   row: number;
   unit: OrgUnit;
-  room: string;
-  headName: string;
-  headPhone: string;
-  people: number;
-  tags: string;
-  note: string | null;
   /** The 家庭成员 cell's members; undefined when the sheet has no 家庭成员 column (the register's are then left alone). */
   members?: MemberRow[];
 }
 
 export const MAX_IMPORT_ROWS = 100_000;
 const key = (...names: string[]) => names.join('\u0000');
+/** A household's (unit, 门牌号) key: unique in the register. */
+export const householdKey = (unitId: number, room: string) => key(String(Number(unitId)), room);
 const TAG_SPLIT = /[、,，;；\s]+/;
 
 export function orgIndex(units: OrgUnit[], communitiesInArea: string[], streetCommunities: string[]): OrgIndex {
@@ -89,7 +92,7 @@ export function parseRegisterSheet(rows: { row: number; cells: string[] }[], ind
     const get = (c: RegisterColumn) => (cols.has(c) ? (r.cells[cols.get(c)!] ?? '').trim() : '');
     const h = parseRow(r.row, get, index, errors, withMembers);
     if (!h) continue;
-    const k = key(String(h.unit.unitId), h.room);
+    const k = householdKey(h.unit.unitId, h.room);
     const first = seen.get(k);
     if (first !== undefined) errors.add(r.row, '门牌号', `与第 ${first} 行是同一户（${h.unit.buildingName}${h.unit.unitName} ${h.room}），同一户只能写一行`);
     else seen.set(k, r.row);
@@ -163,7 +166,7 @@ function parseTags(row: number, text: string, errors: Errors): string {
 }
 
 /** The export's rows: the import's header, then one row per household (it imports back unchanged). */
-export function registerSheet(items: { communityName: string; gridName: string; buildingName: string; unitName: string; room: string; headName: string; headPhone: string; people: number; tags: string; note: string | null; members: readonly MemberRow[] }[]): Cell[][] {
+export function registerSheet(items: (PlaceNames & HouseholdValues & { members: readonly MemberRow[] })[]): Cell[][] {
   return [
     [...RegisterColumns],
     ...items.map((h) => [

@@ -74,8 +74,9 @@ export class RegistersService {
         const row = await this.repo.findOne(m, id);
         if (!row || !inArea(area, row)) throw householdNotFound();
         const changed = Object.entries(body).filter(([, v]) => v !== undefined);
-        const { tags, members, ...rest } = body;
-        await m.update(HouseholdEntity, { id }, { ...rest, ...(tags ? { tags: tags.join(',') } : {}), updatedAt: new Date() });
+        const { room, headName, headPhone, people, note, tags, members } = body;
+        // Named columns only (never the request body itself); undefined leaves a column as it is.
+        await m.update(HouseholdEntity, { id }, { room, headName, headPhone, people, note, tags: tags?.join(','), updatedAt: new Date() });
         if (members) await this.members.replace(m, [{ householdId: id, members: members.map(memberRow) }]);
         await this.audit.record(m, {
           action: 'register.update', streetId: me.streetId, actor: { id: me.id, role: me.role }, target: { type: 'household', id },

@@ -7,10 +7,6 @@ import { changedRows, DatabaseService, isUniqueViolation } from '../../database/
 import { OrgSetupService, type SetupActor } from './org-setup.service';
 import { areaNotFound, KINDS, locate, nameTaken, parentRetired, toNode, type AreaRow } from './setup-kinds';
 
-const CHILDREN: Record<string, string> = {
-  communities: '网格或社区志愿服务队', grids: '楼栋', buildings: '单元',
-};
-
 /**
  * Changing the organisation: rename, a grid's households, moving a building to another grid of its community,
  * retiring (停用) and restoring (恢复). Each works on a row the caller located with a lock, inside the caller's
@@ -48,7 +44,7 @@ export class OrgChangeService {
   async restore(m: EntityManager, actor: SetupActor, row: AreaRow): Promise<SetupNode> {
     if (!row.retired) return toNode(row);
     const spec = KINDS[row.kind];
-    if (spec.parent && row.parentRetired) throw parentRetired(parentLabel(row.kind));
+    if (row.parentRetired) throw parentRetired(spec.parent ?? '上级');
     await m.query(`UPDATE ${spec.table} SET retired_at = NULL WHERE id = ?`, [row.id]);
     await this.setup.record(m, 'org.restore', actor, row.streetId, { type: spec.target, id: row.id }, `恢复${SetupKindLabels[row.kind]}“${row.name}”`);
     return toNode({ ...row, retired: false });
@@ -68,10 +64,8 @@ export class OrgChangeService {
   }
 
   private async setHouseholds(m: EntityManager, actor: SetupActor, row: AreaRow, households: number | null): Promise<void> {
-    const [before] = (await m.query('SELECT households FROM grids WHERE id = ?', [row.id])) as { households: number | null }[];
     await m.query('UPDATE grids SET households = ? WHERE id = ?', [households, row.id]);
-    const was = before?.households === null || before?.households === undefined ? '未填' : `${before.households} 户`;
-    await this.setup.record(m, 'org.update', actor, row.streetId, { type: 'grid', id: row.id }, `网格“${row.name}”户数：${was} → ${households === null ? '未填' : `${households} 户`}`);
+    await this.setup.record(m, 'org.update', actor, row.streetId, { type: 'grid', id: row.id }, `网格“${row.name}”户数：${inWords(row.households)} → ${inWords(households)}`);
   }
 
   /**
@@ -92,13 +86,16 @@ export class OrgChangeService {
     await this.setup.record(m, 'org.update', actor, row.streetId, { type: 'building', id: row.id }, `楼栋“${row.name}”从“${from?.name ?? ''}”调到“${target.name}”`);
   }
 
+  /** Active children come first; a grid with none but a grid worker is refused for the worker. */
   private async whyNotRetired(m: EntityManager, row: AreaRow) {
-    const [children] = (await m.query(`SELECT COUNT(*) AS n FROM buildings WHERE grid_id = ? AND retired_at IS NULL`, [row.id])) as { n: number }[];
-    if (row.kind === 'grids' && row.gridWorkerId !== null && Number(children?.n ?? 0) === 0) {
-      return conflict(ErrorCode.GRID_HAS_WORKER, `网格“${row.name}”还有负责的网格员。请先在“人员与身份”里调整这位网格员，再停用网格`);
+    if (row.kind === 'grids' && row.gridWorkerId !== null) {
+      const [children] = (await m.query(`SELECT COUNT(*) AS n FROM buildings WHERE grid_id = ? AND retired_at IS NULL`, [row.id])) as { n: number }[];
+      if (Number(children?.n ?? 0) === 0) {
+        return conflict(ErrorCode.GRID_HAS_WORKER, `网格“${row.name}”还有负责的网格员。请先在“人员与身份”里调整这位网格员，再停用网格`);
+      }
     }
-    return conflict(ErrorCode.AREA_HAS_ACTIVE_CHILDREN, `${SetupKindLabels[row.kind]}“${row.name}”下面还有在用的${CHILDREN[row.kind] ?? '下级'}，请先把它们停用或调走`);
+    return conflict(ErrorCode.AREA_HAS_ACTIVE_CHILDREN, `${SetupKindLabels[row.kind]}“${row.name}”下面还有在用的${KINDS[row.kind].children ?? '下级'}，请先把它们停用或调走`);
   }
 }
 
-const parentLabel = (kind: AreaRow['kind']) => ({ grids: '所在社区', buildings: '所在网格', units: '所在楼栋', 'volunteer-teams': '所在社区' } as Record<string, string>)[kind] ?? '上级';
+const inWords = (households: number | null) => (households === null ? '未填' : `${households} 户`);

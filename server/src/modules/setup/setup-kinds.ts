@@ -14,8 +14,9 @@ export interface AreaRow {
   communityId: number | null;
   /** The parent (community of a grid, grid of a building, building of a unit, community of a team) is retired. */
   parentRetired: boolean;
-  /** Grids: the assigned grid worker. Buildings: their grid. */
+  /** Grids: the assigned grid worker and the households covered. Buildings: their grid. */
   gridWorkerId: number | null;
+  households: number | null;
   gridId: number | null;
 }
 
@@ -23,48 +24,51 @@ interface KindSpec {
   table: string;
   /** Audit target type. */
   target: string;
-  /** SELECT … yielding id, name, retired_at, street_id, community_id, parent_retired, grid_worker_id, grid_id for `x.id = ?`. */
+  /** SELECT … yielding id, name, retired_at, street_id, community_id, parent_retired, grid_worker_id, households, grid_id
+   *  for `x.id = ?`. */
   locate: string;
   /** Conditions (on the row `x`) under which it may be retired: no active children. */
   retirable: string;
-  /** The parent row to lock before creating a child or restoring this row ('' for none). */
-  parent: { table: string; column: string } | null;
+  /** The children that keep it from being retired, in words (null: none). */
+  children: string | null;
+  /** Its parent, in words, when restoring is refused because the parent is retired (null: no parent). */
+  parent: string | null;
 }
 
-const NO_EXTRA = 'NULL AS grid_worker_id, NULL AS grid_id';
+const NO_EXTRA = 'NULL AS grid_worker_id, NULL AS households, NULL AS grid_id';
 const active = (table: string, column: string) => `NOT EXISTS (SELECT 1 FROM ${table} ch WHERE ch.${column} = x.id AND ch.retired_at IS NULL)`;
 
 export const KINDS: Record<SetupKind, KindSpec> = {
   communities: {
-    table: 'communities', target: 'community', parent: null,
+    table: 'communities', target: 'community', parent: null, children: '网格或社区志愿服务队',
     locate: `SELECT x.id, x.name, x.retired_at, x.street_id, x.id AS community_id, NULL AS parent_retired, ${NO_EXTRA} FROM communities x`,
     retirable: `${active('grids', 'community_id')} AND ${active('volunteer_teams', 'community_id')}`,
   },
   grids: {
-    table: 'grids', target: 'grid', parent: { table: 'communities', column: 'community_id' },
-    locate: `SELECT x.id, x.name, x.retired_at, p.street_id, x.community_id, p.retired_at AS parent_retired, x.grid_worker_id, NULL AS grid_id
+    table: 'grids', target: 'grid', parent: '所在社区', children: '楼栋',
+    locate: `SELECT x.id, x.name, x.retired_at, p.street_id, x.community_id, p.retired_at AS parent_retired, x.grid_worker_id, x.households, NULL AS grid_id
              FROM grids x JOIN communities p ON p.id = x.community_id`,
     retirable: `${active('buildings', 'grid_id')} AND x.grid_worker_id IS NULL`,
   },
   buildings: {
-    table: 'buildings', target: 'building', parent: { table: 'grids', column: 'grid_id' },
-    locate: `SELECT x.id, x.name, x.retired_at, c.street_id, x.community_id, p.retired_at AS parent_retired, NULL AS grid_worker_id, x.grid_id
+    table: 'buildings', target: 'building', parent: '所在网格', children: '单元',
+    locate: `SELECT x.id, x.name, x.retired_at, c.street_id, x.community_id, p.retired_at AS parent_retired, NULL AS grid_worker_id, NULL AS households, x.grid_id
              FROM buildings x JOIN grids p ON p.id = x.grid_id JOIN communities c ON c.id = x.community_id`,
     retirable: active('units', 'building_id'),
   },
   units: {
-    table: 'units', target: 'unit', parent: { table: 'buildings', column: 'building_id' },
+    table: 'units', target: 'unit', parent: '所在楼栋', children: null,
     locate: `SELECT x.id, x.name, x.retired_at, c.street_id, p.community_id, p.retired_at AS parent_retired, ${NO_EXTRA}
              FROM units x JOIN buildings p ON p.id = x.building_id JOIN communities c ON c.id = p.community_id`,
     retirable: '1 = 1',
   },
   departments: {
-    table: 'departments', target: 'department', parent: null,
+    table: 'departments', target: 'department', parent: null, children: null,
     locate: `SELECT x.id, x.name, x.retired_at, x.street_id, NULL AS community_id, NULL AS parent_retired, ${NO_EXTRA} FROM departments x`,
     retirable: '1 = 1',
   },
   'volunteer-teams': {
-    table: 'volunteer_teams', target: 'volunteer_team', parent: { table: 'communities', column: 'community_id' },
+    table: 'volunteer_teams', target: 'volunteer_team', parent: '所在社区', children: null,
     locate: `SELECT x.id, x.name, x.retired_at, x.street_id, x.community_id, p.retired_at AS parent_retired, ${NO_EXTRA}
              FROM volunteer_teams x LEFT JOIN communities p ON p.id = x.community_id`,
     retirable: '1 = 1',
@@ -80,7 +84,8 @@ export async function locate(m: EntityManager, kind: SetupKind, id: number, lock
   if (!r) throw areaNotFound(kind);
   return {
     kind, id: Number(r.id), name: String(r.name), retired: present(r.retired_at), streetId: Number(r.street_id),
-    communityId: idOrNull(r.community_id), parentRetired: present(r.parent_retired), gridWorkerId: idOrNull(r.grid_worker_id), gridId: idOrNull(r.grid_id),
+    communityId: idOrNull(r.community_id), parentRetired: present(r.parent_retired),
+    gridWorkerId: idOrNull(r.grid_worker_id), households: idOrNull(r.households), gridId: idOrNull(r.grid_id),
   };
 }
 

@@ -9,7 +9,11 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
 const retired = (r: Row) => r.retired_at !== null && r.retired_at !== undefined;
 const group = <T>(rows: T[], key: (r: T) => number) => {
   const map = new Map<number, T[]>();
-  for (const r of rows) map.set(key(r), [...(map.get(key(r)) ?? []), r]);
+  for (const r of rows) {
+    const list = map.get(key(r));
+    if (list) list.push(r);
+    else map.set(key(r), [r]);
+  }
   return map;
 };
 

@@ -6,12 +6,12 @@ import { SetupController } from './setup.controller';
 import { SetupService } from './setup.service';
 
 /**
- * Issue 10 — setup 组织架构: street staff create, rename, retire and restore their organisation. OrgSetupService and
- * OrgChangeService are the one path for organisation changes (HTTP, demo seeder, admin:create); exported for those.
+ * Issue 10 — setup 组织架构: street staff create, rename, retire and restore their organisation. OrgSetupService is the
+ * one path for creating it (HTTP, demo seeder, admin:create); exported for the seeder.
  */
 @Module({
   controllers: [SetupController],
   providers: [OrgSetupService, OrgChangeService, SetupTreeService, SetupService],
-  exports: [OrgSetupService, OrgChangeService],
+  exports: [OrgSetupService],
 })
 export class SetupModule {}

@@ -9,7 +9,7 @@ import { forbidden } from '../../common/domain-exception';
 import { DatabaseService } from '../../database/database.service';
 import type { UserEntity } from '../users/user.entity';
 import { OrgChangeService } from './org-change.service';
-import { OrgSetupService, type SetupActor } from './org-setup.service';
+import { OrgSetupService, type ParentCheck, type SetupActor } from './org-setup.service';
 import { areaNotFound, locate, type AreaRow } from './setup-kinds';
 import { SetupTreeService } from './setup-tree.service';
 
@@ -44,24 +44,24 @@ export class SetupService {
   }
 
   async createGrid(auth: AuthClaims, communityId: number, body: CreateGridRequest): Promise<SetupNode> {
-    return this.inParent(auth, 'communities', communityId, (m, me) => this.setup.createGrid(m, actorOf(me), communityId, body.name, body.households ?? null));
+    const me = await this.staff(auth);
+    return this.db.transaction((m) => this.setup.createGrid(m, actorOf(me), communityId, body.name, body.households ?? null, mayAddTo(me)));
   }
 
   async createBuilding(auth: AuthClaims, gridId: number, body: CreateAreaRequest): Promise<SetupNode> {
-    return this.inParent(auth, 'grids', gridId, (m, me) => this.setup.createBuilding(m, actorOf(me), gridId, body.name));
+    const me = await this.staff(auth);
+    return this.db.transaction((m) => this.setup.createBuilding(m, actorOf(me), gridId, body.name, mayAddTo(me)));
   }
 
   async createUnit(auth: AuthClaims, buildingId: number, body: CreateAreaRequest): Promise<SetupNode> {
-    return this.inParent(auth, 'buildings', buildingId, (m, me) => this.setup.createUnit(m, actorOf(me), buildingId, body.name));
+    const me = await this.staff(auth);
+    return this.db.transaction((m) => this.setup.createUnit(m, actorOf(me), buildingId, body.name, mayAddTo(me)));
   }
 
   async createTeam(auth: AuthClaims, body: CreateTeamRequest): Promise<SetupNode> {
     const me = await this.staff(auth);
-    if (body.communityId === null) {
-      if (me.role !== 'street_admin') throw streetOnly();
-      return this.db.transaction((m) => this.setup.createTeam(m, actorOf(me), me.streetId!, null, body.name));
-    }
-    return this.inParent(auth, 'communities', body.communityId, (m) => this.setup.createTeam(m, actorOf(me), me.streetId!, body.communityId, body.name), me);
+    if (body.communityId === null && me.role !== 'street_admin') throw streetOnly();
+    return this.db.transaction((m) => this.setup.createTeam(m, actorOf(me), me.streetId!, body.communityId, body.name, mayAddTo(me)));
   }
 
   update(auth: AuthClaims, kind: SetupKind, id: number, body: UpdateAreaRequest): Promise<SetupNode> {
@@ -86,15 +86,6 @@ export class SetupService {
     });
   }
 
-  /** Creating under a parent the caller may change (the create itself locks the parent and checks it is active). */
-  private async inParent<T>(auth: AuthClaims, kind: SetupKind, id: number, work: (m: EntityManager, me: UserEntity) => Promise<T>, known?: UserEntity): Promise<T> {
-    const me = known ?? (await this.staff(auth));
-    return this.db.transaction(async (m) => {
-      assertMayChange(me, await locate(m, kind, id), true);
-      return work(m, me);
-    });
-  }
-
   private async staff(auth: AuthClaims): Promise<UserEntity> {
     const me = await loadCurrentUser(this.db.manager, auth.sub);
     const placed = me.role === 'street_admin' ? me.streetId : me.role === 'community_staff' ? me.communityId && me.streetId : null;
@@ -110,6 +101,9 @@ export class SetupService {
 }
 
 const actorOf = (me: UserEntity): SetupActor => ({ id: me.id, role: me.role });
+
+/** Creating under a parent the caller may change: checked by the create on the parent it locks, before it checks it is active. */
+const mayAddTo = (me: UserEntity): ParentCheck => (parent) => assertMayChange(me, parent, true);
 
 /**
  * The street admin: any row of their street. Community staff: grids, buildings, units and teams of their community —

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import { RoleLabels } from '../../../../contracts/roles';
 import { AuditService } from '../audit/audit.service';
 import { StreetEntity } from '../org/org.entities';
@@ -26,9 +26,8 @@ export type BootstrapResult =
 export async function bootstrapStreetAdmin(m: EntityManager, setup: OrgSetupService, audit: AuditService, req: BootstrapRequest): Promise<BootstrapResult> {
   const existing = await m.findOne(StreetEntity, { where: { name: req.street }, order: { id: 'ASC' } });
   if (existing && !req.force) {
-    const admins = await m.find(UserEntity, { where: { streetId: existing.id, role: 'street_admin' } });
-    const active = admins.filter((a) => !a.deletedAt).map((a) => a.name);
-    if (active.length) return { ok: false, existingAdmins: active };
+    const admins = await m.find(UserEntity, { where: { streetId: existing.id, role: 'street_admin', deletedAt: IsNull() } });
+    if (admins.length) return { ok: false, existingAdmins: admins.map((a) => a.name) };
   }
   const streetId = existing?.id ?? (await setup.createStreet(m, req.street, null));
   const note = req.phone ? `联系电话 ${req.phone}` : null;

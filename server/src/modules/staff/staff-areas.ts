@@ -1,14 +1,12 @@
-import { createHash, randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ErrorCode } from '../../../../contracts/errors';
 import { RoleLabels } from '../../../../contracts/roles';
-import {
-  INVITATION_ALPHABET, INVITATION_CODE_LENGTH, normalizeInvitationCode, type InvitableRole,
-} from '../../../../contracts/staff.contract';
+import type { InvitableRole } from '../../../../contracts/staff.contract';
 import { DomainException, forbidden } from '../../common/domain-exception';
 import { CommunityEntity, DepartmentEntity, GridEntity, StreetEntity } from '../org/org.entities';
 import type { UserEntity } from '../users/user.entity';
 import type { StaffGrant } from './staff-roles';
+import type { StaffArea } from './staff.repository';
 
 /** A requested role and area (body of an invitation or a role change). */
 export interface GrantRequest {
@@ -29,6 +27,19 @@ export function grantableRoles(me: Pick<UserEntity, 'role'>): InvitableRole[] {
   if (me.role === 'street_admin') return ['grid_worker', 'community_staff', 'street_admin', 'department'];
   if (me.role === 'community_staff') return ['grid_worker', 'community_staff'];
   return [];
+}
+
+/** The area a staff member manages: a street admin their street, community staff their community; anyone else none. */
+export function staffAreaOf(me: UserEntity): StaffArea {
+  if (me.role === 'street_admin' && me.streetId) return { streetId: me.streetId };
+  if (me.role === 'community_staff' && me.streetId && me.communityId) return { streetId: me.streetId, communityId: me.communityId };
+  throw forbidden();
+}
+
+/** Whether `me` may hand out this grant: a role they may give, in their own community for community staff. */
+export function mayGrant(me: UserEntity, grant: { role: InvitableRole; communityId?: number | null }): boolean {
+  const ownCommunity = me.role === 'community_staff' ? me.communityId : null;
+  return grantableRoles(me).includes(grant.role) && (!ownCommunity || grant.communityId === ownCommunity);
 }
 
 /** Whether `me` may change or revoke `target`'s role: street admins anyone in the street, community staff their grid workers. */
@@ -112,18 +123,6 @@ export class AreaNames {
       default: return '';
     }
   }
-}
-
-/** 8 letters from an unambiguous alphabet, by crypto random. */
-export function newInvitationCode(): string {
-  let code = '';
-  for (let i = 0; i < INVITATION_CODE_LENGTH; i++) code += INVITATION_ALPHABET[randomInt(INVITATION_ALPHABET.length)];
-  return code;
-}
-
-/** What is stored: SHA-256 of the normalised code (the code itself never is). */
-export function invitationCodeHash(code: string): string {
-  return createHash('sha256').update(normalizeInvitationCode(code)).digest('hex');
 }
 
 export const roleLabel = (role: string) => RoleLabels[role as keyof typeof RoleLabels] ?? role;

@@ -1,10 +1,26 @@
+import { createHash, randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { formatInvitationCode, INVITATION_DAYS, type InvitableRole, type InvitationItem, type InvitationStatus } from '../../../../contracts/staff.contract';
+import {
+  formatInvitationCode, INVITATION_ALPHABET, INVITATION_CODE_LENGTH, INVITATION_DAYS, normalizeInvitationCode,
+  type InvitableRole, type InvitationItem, type InvitationStatus,
+} from '../../../../contracts/staff.contract';
 import { toIso } from '../../common/time';
 import { isUniqueViolation } from '../../database/database.service';
-import { invitationCodeHash, newInvitationCode, roleLabel } from './staff-areas';
+import { roleLabel } from './staff-areas';
 import { StaffInvitationEntity } from './staff.entities';
 import type { StaffGrant } from './staff-roles';
+
+/** 8 letters from an unambiguous alphabet, by crypto random. */
+function newInvitationCode(): string {
+  let code = '';
+  for (let i = 0; i < INVITATION_CODE_LENGTH; i++) code += INVITATION_ALPHABET[randomInt(INVITATION_ALPHABET.length)];
+  return code;
+}
+
+/** What is stored: SHA-256 of the normalised code (the code itself never is). */
+export function invitationCodeHash(code: string): string {
+  return createHash('sha256').update(normalizeInvitationCode(code)).digest('hex');
+}
 
 export interface NewInvitation {
   grant: StaffGrant & { role: InvitableRole };

@@ -6,18 +6,18 @@ import type {
 } from '../../../../contracts/staff.contract';
 import type { AuthClaims } from '../../common/auth/token.service';
 import { loadCurrentUser } from '../../common/auth/current-user-row';
-import { conflict, DomainException, forbidden, notFound } from '../../common/domain-exception';
+import { conflict, DomainException, notFound } from '../../common/domain-exception';
 import { DatabaseService, retryDeadlock } from '../../database/database.service';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { CommunityEntity, DepartmentEntity, GridEntity, StreetEntity } from '../org/org.entities';
 import { UserEntity } from '../users/user.entity';
 import { RedeemAttempts } from './redeem-attempts';
-import { AreaNames, grantableRoles, invitationCodeHash, resolveGrant, roleLabel } from './staff-areas';
-import { invitationStatus, issueInvitation, toInvitationItem } from './staff-invitation.issue';
+import { AreaNames, grantableRoles, mayGrant, resolveGrant, roleLabel, staffAreaOf, type ResolvedGrant } from './staff-areas';
+import { invitationCodeHash, invitationStatus, issueInvitation, toInvitationItem } from './staff-invitation.issue';
 import { StaffRoleChanges } from './staff-role-changes';
 import { StaffInvitationEntity } from './staff.entities';
-import { StaffRepository, type StaffArea } from './staff.repository';
+import { StaffRepository } from './staff.repository';
 
 const invitationNotFound = () => notFound(ErrorCode.INVITATION_NOT_FOUND, '没有找到这个邀请码，请核对后再输入');
 const invitationUsed = () => conflict(ErrorCode.INVITATION_USED, '这个邀请码已经用过了，每个邀请码只能用一次');
@@ -25,13 +25,6 @@ const invitationExpired = () => new DomainException(ErrorCode.INVITATION_EXPIRED
 const invitationRevoked = () => new DomainException(ErrorCode.INVITATION_REVOKED, 410, '这个邀请码已作废，请联系邀请人');
 const inviterChanged = () => new DomainException(ErrorCode.INVITATION_REVOKED, 410, '邀请人已不再负责这个范围，这个邀请码已作废，请联系街道重新邀请');
 const ownCode = () => new DomainException(ErrorCode.INVITATION_OWN_CODE, 403, '不能使用自己生成的邀请码，请把邀请码交给被邀请的人');
-
-/** The area a staff member manages: a street admin their street, community staff their community; anyone else none. */
-export function staffAreaOf(me: UserEntity): StaffArea {
-  if (me.role === 'street_admin' && me.streetId) return { streetId: me.streetId };
-  if (me.role === 'community_staff' && me.streetId && me.communityId) return { streetId: me.streetId, communityId: me.communityId };
-  throw forbidden();
-}
 
 /** 人员邀请: create (code shown once), list pending, 作废, and redeem (one-time) an invitation. */
 @Injectable()
@@ -128,7 +121,7 @@ export class StaffInvitationsService {
   private async applyInvitation(m: EntityManager, userId: number, inv: StaffInvitationEntity): Promise<RedeemResponse> {
     const me = await loadCurrentUser(m, userId);
     const { grant, areaName } = await resolveGrant(m, inv.streetId, inv);
-    await assertInviterMayStillGrant(m, inv);
+    await assertInviterMayStillGrant(m, inv, grant);
     await this.audit.record(m, {
       action: 'invitation.redeem', streetId: inv.streetId, actor: { id: me.id, role: me.role }, subjectUserId: me.id,
       target: { type: 'invitation', id: inv.id }, detail: `${me.name} 接受了${roleLabel(inv.role)}邀请（${areaName}，邀请时填写的姓名：${inv.inviteeName}）`,
@@ -149,17 +142,12 @@ export class StaffInvitationsService {
  * area still theirs): an invitation is only as good as its maker's standing. Their role changes void their invitations
  * (StaffRoleChanges) inside a transaction that locks those invitation rows first, so a plain read here sees the maker as
  * of the redeem's own lock; this check also covers invitations made before that rule. The setup command's (null) always stands.
+ * `grant` is the invitation's grant as resolveGrant just checked it (area exists, in the street, not retired).
  */
-async function assertInviterMayStillGrant(m: EntityManager, inv: StaffInvitationEntity): Promise<void> {
+async function assertInviterMayStillGrant(m: EntityManager, inv: StaffInvitationEntity, grant: ResolvedGrant['grant']): Promise<void> {
   if (inv.createdBy === null) return;
   const inviter = await m.findOne(UserEntity, { where: { id: inv.createdBy } });
-  if (!inviter || inviter.deletedAt || inviter.streetId !== inv.streetId) throw inviterChanged();
-  try {
-    await resolveGrant(m, inv.streetId, inv, inviter);
-  } catch (err) {
-    if (err instanceof DomainException) throw inviterChanged();
-    throw err;
-  }
+  if (!inviter || inviter.deletedAt || inviter.streetId !== inv.streetId || !mayGrant(inviter, grant)) throw inviterChanged();
 }
 
 /** Why an invitation cannot be taken (again). */

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { RoleLabels, type Role } from '../../../../contracts/roles';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { UserEntity } from '../users/user.entity';
+import { DatabaseService } from '../../database/database.service';
 
 /** A role and the area it covers (身份与范围). Columns not meaningful for the role are stored as null. */
 export interface StaffGrant {
@@ -80,7 +81,7 @@ async function lockGrid(m: EntityManager, gridId: number, userId: number): Promi
   const served = (await m.query('SELECT id FROM grids WHERE grid_worker_id = ?', [userId])) as { id: number | string }[];
   const ids = [...new Set([gridId, ...served.map((r) => Number(r.id))])].sort((a, b) => a - b);
   const rows = (await m.query(
-    `SELECT id, community_id, name, grid_worker_id FROM grids WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id${lockSuffix(m)}`, ids,
+    `SELECT id, community_id, name, grid_worker_id FROM grids WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id${DatabaseService.forUpdateOf(m)}`, ids,
   )) as { id: number | string; community_id: number | string; name: string; grid_worker_id: number | string | null }[];
   const row = rows.find((r) => Number(r.id) === gridId);
   if (!row) throw new Error(`applyStaffRole: grid ${gridId} not found`);
@@ -93,16 +94,11 @@ async function lockGrid(m: EntityManager, gridId: number, userId: number): Promi
  */
 async function holdersOf(m: EntityManager, grid: LockedGrid, userId: number): Promise<number[]> {
   const rows = (await m.query(
-    `SELECT id FROM users WHERE grid_id = ? AND role = 'grid_worker' AND id <> ? ORDER BY id${lockSuffix(m)}`, [grid.id, userId],
+    `SELECT id FROM users WHERE grid_id = ? AND role = 'grid_worker' AND id <> ? ORDER BY id${DatabaseService.forUpdateOf(m)}`, [grid.id, userId],
   )) as { id: number | string }[];
   const ids = new Set(rows.map((r) => Number(r.id)));
   if (grid.gridWorkerId !== null && grid.gridWorkerId !== userId) ids.add(grid.gridWorkerId);
   return [...ids].sort((a, b) => a - b);
-}
-
-/** `FOR UPDATE` on MariaDB; nothing on SQLite (its write transactions are queued) — as DatabaseService.forUpdate. */
-function lockSuffix(m: EntityManager): string {
-  return m.connection.options.type === 'better-sqlite3' ? '' : ' FOR UPDATE';
 }
 
 /** Back to 居民: area cleared, any grid they served left without a worker. Returns the role they had. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { ErrorCode } from '../../../../contracts/errors';
 import type { ChangeRoleRequest, StaffMember } from '../../../../contracts/staff.contract';
 import type { AuthClaims } from '../../common/auth/token.service';
@@ -7,8 +8,7 @@ import { notFound } from '../../common/domain-exception';
 import { DatabaseService, retryDeadlock } from '../../database/database.service';
 import { maskPhone } from '../users/users.mapper';
 import { UserEntity } from '../users/user.entity';
-import { AreaNames, mayManage, resolveGrant, roleLabel } from './staff-areas';
-import { staffAreaOf } from './staff-invitations.service';
+import { AreaNames, mayManage, resolveGrant, roleLabel, staffAreaOf } from './staff-areas';
 import { StaffRoleChanges } from './staff-role-changes';
 import { StaffRepository } from './staff.repository';
 
@@ -28,9 +28,7 @@ export class StaffService {
 
   async changeRole(auth: AuthClaims, id: number, body: ChangeRoleRequest): Promise<StaffMember> {
     await retryDeadlock(() => this.db.transaction(async (m) => {
-      const me = await loadCurrentUser(m, auth.sub);
-      const target = await m.findOne(UserEntity, { where: { id } });
-      if (!target || !mayManage(me, target)) throw staffNotFound();
+      const { me, target } = await this.manageable(m, auth, id);
       const { grant, areaName } = await resolveGrant(m, staffAreaOf(me).streetId, body, me);
       await this.roles.apply(m, target, { id: me.id, role: me.role }, grant, areaName);
     }));
@@ -40,12 +38,18 @@ export class StaffService {
   /** Back to 居民 at once: the guard reads the role from the database on the person's very next request. */
   async revoke(auth: AuthClaims, id: number): Promise<StaffMember> {
     await retryDeadlock(() => this.db.transaction(async (m) => {
-      const me = await loadCurrentUser(m, auth.sub);
-      const target = await m.findOne(UserEntity, { where: { id } });
-      if (!target || !mayManage(me, target)) throw staffNotFound();
+      const { me, target } = await this.manageable(m, auth, id);
       await this.roles.revoke(m, target, { id: me.id, role: me.role });
     }));
     return this.member(auth, id);
+  }
+
+  /** The caller and the staff member they may change or revoke, or 404 (not one they manage). */
+  private async manageable(m: EntityManager, auth: AuthClaims, id: number): Promise<{ me: UserEntity; target: UserEntity }> {
+    const me = await loadCurrentUser(m, auth.sub);
+    const target = await m.findOne(UserEntity, { where: { id } });
+    if (!target || !mayManage(me, target)) throw staffNotFound();
+    return { me, target };
   }
 
   /** The person as the caller now sees them (after a revoke: a resident, no longer manageable). */

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } 
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page } from '../../../../contracts/common.contract';
+import { XLSX_MIME } from '../../../../contracts/files.constants';
 import { PageQuerySchema, type PageQuery } from '../../../../contracts/common.contract';
 import {
   CreateRewardRequestSchema, ExportQuerySchema, LedgerQuerySchema, ReverseRequestSchema, UpdateRewardRequestSchema, UpdateTimebankSettingsRequestSchema,
@@ -61,7 +62,7 @@ export class TimebankController {
   @Get('export') @Access.roles('street_admin', 'community_staff')
   async export(@CurrentUser() a: AuthClaims, @query(ExportQuerySchema) p: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const file = await this.staff.exportRecords(a.sub, p);
-    void reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${file.filename}"`);
+    void reply.header('content-type', XLSX_MIME).header('content-disposition', `attachment; filename="${file.filename}"`);
     return file.body;
   }
 

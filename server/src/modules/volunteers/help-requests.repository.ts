@@ -175,6 +175,14 @@ function requestOf(x: Record<string, any>): HelpRequestEntity {
 }
 
 
+/** A seat a volunteer holds (heldSeats). */
+export interface HeldSeat {
+  id: number;
+  requestId: number;
+  status: AssignmentStatus;
+  dispatchedBy: number | null;
+}
+
 /** Rows of help requests, their seats and history. Every status change is a conditional UPDATE checked by affected rows. */
 @Injectable()
 export class HelpRequestsRepository {
@@ -246,6 +254,32 @@ export class HelpRequestsRepository {
   async moveSeat(m: EntityManager, seatId: number, from: readonly AssignmentStatus[], to: AssignmentStatus): Promise<boolean> {
     const res = await m.update(HelpRequestAssignmentEntity, { id: seatId, status: In([...from]) }, { status: to, updatedAt: new Date() });
     return affectedRows(res) === 1;
+  }
+
+  /** A volunteer's seats in `statuses` on requests still open (or filled), by request id (the order they are locked in). */
+  heldSeats(m: EntityManager, volunteerId: number, statuses: AssignmentStatus[]): Promise<HeldSeat[]> {
+    return m.query(
+      `SELECT a.id AS id, a.request_id AS requestId, a.status AS status, a.dispatched_by AS dispatchedBy
+         FROM help_request_assignments a JOIN help_requests r ON r.id = a.request_id
+        WHERE a.volunteer_id = ? AND a.status IN (${statuses.map(() => '?').join(', ')}) AND r.status IN ('open', 'filled') ORDER BY a.request_id`,
+      [volunteerId, ...statuses]);
+  }
+
+  /**
+   * Takes a held seat back inside the caller's transaction, in the lock order of a claim and of 谢绝/退出: the request row
+   * is locked first and must still be open (or filled), then the seat moves to `to` and the request gives it back and
+   * reopens. The request and the status it had, or null when either moved on meanwhile (left alone); `outOfStep` is
+   * thrown when the seat moved but the counter did not.
+   */
+  async takeSeatBack(
+    m: EntityManager, seat: HeldSeat, to: AssignmentStatus, outOfStep: () => Error,
+  ): Promise<{ row: HelpRequestEntity; fromStatus: HelpRequestStatus } | null> {
+    const requestId = Number(seat.requestId);
+    const [locked]: { status: HelpRequestStatus }[] = await m.query(`SELECT status FROM help_requests WHERE id = ?${this.db.forUpdate}`, [requestId]);
+    if (!locked || (locked.status !== 'open' && locked.status !== 'filled')) return null;
+    if (!(await this.moveSeat(m, Number(seat.id), [seat.status], to))) return null;
+    if (!(await this.giveSeatBack(m, requestId))) throw outOfStep();
+    return { row: (await this.find(requestId, m))!, fromStatus: locked.status };
   }
 
   /** Appends to the history; returns the event's id. */

@@ -69,12 +69,22 @@ export class HelpRequestsService {
     if (!view.isRequester && !view.isPoster) throw forbidden('只有许愿的居民或代办的网格员可以取消');
     if (!canRequest('cancel', row.status)) throw illegal(row.status, '取消');
     await this.db.transaction(async (m) => {
-      if (!(await this.requests.transition(m, row, ['open', 'filled'], { status: 'cancelled', closedAt: new Date() }))) throw stale(row);
-      const seated = await this.releaseSeats(m, row.id, ['dispatched', 'accepted']);
-      await this.requests.insertEvent(m, { requestId: row.id, actorId: auth.sub, actorRole: auth.role, type: 'cancelled', fromStatus: row.status, toStatus: 'cancelled', note });
-      for (const v of seated) await this.notices.tell(m, v, row, 'help.cancelled', '微心愿已取消', `“${excerpt(row)}”已被取消，不用再去了`);
+      if (!(await this.cancelIn(m, row, { id: auth.sub, role: auth.role }, note))) throw stale(row);
     });
     return this.query.detail(auth, id);
+  }
+
+  /**
+   * Cancels an open (or filled) request at the version read, inside the caller's transaction: its seats are released
+   * and their volunteers told. False when someone else moved it first. Also used when the requester deletes their
+   * account (VolunteerAccountRelease).
+   */
+  async cancelIn(m: EntityManager, row: HelpRequestEntity, actor: { id: number; role: string }, note: string | undefined): Promise<boolean> {
+    if (!(await this.requests.transition(m, row, ['open', 'filled'], { status: 'cancelled', closedAt: new Date() }))) return false;
+    const seated = await this.releaseSeats(m, row.id, ['dispatched', 'accepted']);
+    await this.requests.insertEvent(m, { requestId: row.id, actorId: actor.id, actorRole: actor.role, type: 'cancelled', fromStatus: row.status, toStatus: 'cancelled', note });
+    for (const v of seated) await this.notices.tell(m, v, row, 'help.cancelled', '微心愿已取消', `“${excerpt(row)}”已被取消，不用再去了`);
+    return true;
   }
 
   async done(auth: AuthClaims, id: number, note: string | undefined): Promise<HelpRequestDetail> {

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import type { AssignmentStatus, HelpRequestStatus } from '../../../../contracts/volunteers.constants';
-import { DatabaseService } from '../../database/database.service';
 import { TeamActivitiesService } from '../timebank/team-activities.service';
 import { excerpt, HelpRequestNotices } from './help-request-notices';
 import { HelpRequestsRepository } from './help-requests.repository';
-import { HelpRequestAssignmentEntity, HelpRequestEntity, VolunteerEntity, VolunteerTeamEntity, VolunteerTeamMemberEntity } from './volunteers.entities';
+import { HelpRequestsService } from './help-requests.service';
+import { HelpRequestEntity, VolunteerEntity, VolunteerTeamEntity, VolunteerTeamMemberEntity } from './volunteers.entities';
 import { VolunteersRepository } from './volunteers.repository';
 
 /** What a deleted account gave up in 小红帽 (counts for the audit entry). */
@@ -28,36 +27,31 @@ const GONE = '账号已注销';
 @Injectable()
 export class VolunteerAccountRelease {
   constructor(
-    private readonly db: DatabaseService,
     private readonly requests: HelpRequestsRepository,
     private readonly volunteers: VolunteersRepository,
     private readonly notices: HelpRequestNotices,
     private readonly activities: TeamActivitiesService,
+    private readonly helpRequests: HelpRequestsService,
   ) {}
 
   async release(m: EntityManager, userId: number, now: Date): Promise<VolunteerRelease> {
     const seatsGivenBack = await this.giveSeatsBack(m, userId);
-    const requestsCancelled = await this.cancelOwnRequests(m, userId, now);
+    const requestsCancelled = await this.cancelOwnRequests(m, userId);
     const activitySignUpsCancelled = await this.activities.releaseUpcomingSignUps(m, userId, now);
     const profileWithdrawn = await this.withdrawProfile(m, userId, now);
     return { seatsGivenBack, requestsCancelled, activitySignUpsCancelled, profileWithdrawn };
   }
 
+  /** Their seats (dispatched or accepted) come back and the requests reopen; whoever counted on them is told. */
   private async giveSeatsBack(m: EntityManager, userId: number): Promise<number> {
-    const seats: { id: number; requestId: number; status: AssignmentStatus; dispatchedBy: number | null }[] = await m.query(
-      `SELECT a.id AS id, a.request_id AS requestId, a.status AS status, a.dispatched_by AS dispatchedBy
-         FROM help_request_assignments a JOIN help_requests r ON r.id = a.request_id
-        WHERE a.volunteer_id = ? AND a.status IN ('dispatched', 'accepted') AND r.status IN ('open', 'filled') ORDER BY a.request_id`, [userId]);
+    const seats = await this.requests.heldSeats(m, userId, ['dispatched', 'accepted']);
     let given = 0;
     for (const s of seats) {
-      const requestId = Number(s.requestId);
-      const [locked]: { status: HelpRequestStatus }[] = await m.query(`SELECT status FROM help_requests WHERE id = ?${this.db.forUpdate}`, [requestId]);
-      if (!locked || (locked.status !== 'open' && locked.status !== 'filled')) continue;
-      if (!(await this.requests.moveSeat(m, Number(s.id), [s.status], s.status === 'accepted' ? 'withdrawn' : 'released'))) continue;
-      if (!(await this.requests.giveSeatBack(m, requestId))) throw new Error(`help request ${requestId}: seat count out of step`);
-      const row = (await this.requests.find(requestId, m))!;
+      const back = await this.requests.takeSeatBack(m, s, s.status === 'accepted' ? 'withdrawn' : 'released', () => new Error(`help request ${s.requestId}: seat count out of step`));
+      if (!back) continue;
+      const { row, fromStatus } = back;
       await this.requests.insertEvent(m, {
-        requestId, actorId: userId, actorRole: 'resident', type: 'withdrawn', fromStatus: locked.status, toStatus: 'open', volunteerId: userId, note: `志愿者${GONE}`,
+        requestId: row.id, actorId: userId, actorRole: 'resident', type: 'withdrawn', fromStatus, toStatus: 'open', volunteerId: userId, note: `志愿者${GONE}`,
       });
       const tell = s.status === 'accepted' ? row.requesterId ?? row.postedBy : s.dispatchedBy === null ? null : Number(s.dispatchedBy);
       if (tell !== null) await this.notices.tell(m, tell, row, 'help.withdrawn', '志愿者退出了', `“${excerpt(row)}”的志愿者已注销账号，正在重新安排志愿者`);
@@ -66,17 +60,11 @@ export class VolunteerAccountRelease {
     return given;
   }
 
-  private async cancelOwnRequests(m: EntityManager, userId: number, now: Date): Promise<number> {
+  /** Their own open requests, through the ordinary cancel (seats released, volunteers told). */
+  private async cancelOwnRequests(m: EntityManager, userId: number): Promise<number> {
     const own = await m.find(HelpRequestEntity, { where: { requesterId: userId, status: In(['open', 'filled']) } });
     let cancelled = 0;
-    for (const row of own) {
-      if (!(await this.requests.transition(m, row, ['open', 'filled'], { status: 'cancelled', closedAt: now }))) continue;
-      const seated = await this.requests.seatedIds(m, row.id, ['dispatched', 'accepted']);
-      if (seated.length) await m.update(HelpRequestAssignmentEntity, { requestId: row.id, status: In(['dispatched', 'accepted']) }, { status: 'released', updatedAt: now });
-      await this.requests.insertEvent(m, { requestId: row.id, actorId: userId, actorRole: 'resident', type: 'cancelled', fromStatus: row.status, toStatus: 'cancelled', note: `求助人${GONE}` });
-      for (const v of seated) await this.notices.tell(m, v, row, 'help.cancelled', '微心愿已取消', `“${excerpt(row)}”已被取消，不用再去了`);
-      cancelled++;
-    }
+    for (const row of own) if (await this.helpRequests.cancelIn(m, row, { id: userId, role: 'resident' }, `求助人${GONE}`)) cancelled++;
     return cancelled;
   }
 

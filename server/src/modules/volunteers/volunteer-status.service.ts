@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ErrorCode } from '../../../../contracts/errors';
-import { VolunteerStatusLabels, type HelpRequestStatus, type VolunteerStatus } from '../../../../contracts/volunteers.constants';
+import { VolunteerStatusLabels, type VolunteerStatus } from '../../../../contracts/volunteers.constants';
 import type { ReinstateVolunteerRequest, SuspendVolunteerRequest, VolunteerItem } from '../../../../contracts/volunteers.contract';
 import { loadCurrentUser } from '../../common/auth/current-user-row';
 import type { AuthClaims } from '../../common/auth/token.service';
@@ -94,23 +94,17 @@ export class VolunteerStatusService {
    * is told. A dispatch accepted or declined a moment earlier is left alone.
    */
   private async takeBackDispatches(m: EntityManager, actor: UserEntity, volunteerId: number): Promise<void> {
-    const seats: { id: number; request_id: number; dispatched_by: number | null }[] = await m.query(
-      `SELECT a.id, a.request_id, a.dispatched_by FROM help_request_assignments a JOIN help_requests r ON r.id = a.request_id
-       WHERE a.volunteer_id = ? AND a.status = 'dispatched' AND r.status IN ('open', 'filled') ORDER BY a.request_id`, [volunteerId]);
+    const seats = await this.requests.heldSeats(m, volunteerId, ['dispatched']);
     if (!seats.length) return;
     const [who] = await m.query('SELECT name FROM users WHERE id = ?', [volunteerId]);
+    const outOfStep = () => conflict(ErrorCode.VOLUNTEER_STATE_CONFLICT, '这位志愿者的派单刚刚有了变化，请再试一次');
     for (const s of seats) {
-      const requestId = Number(s.request_id);
-      const [locked]: { status: HelpRequestStatus }[] = await m.query(`SELECT status FROM help_requests WHERE id = ?${this.db.forUpdate}`, [requestId]);
-      if (!locked || (locked.status !== 'open' && locked.status !== 'filled')) continue;
-      if (!(await this.requests.moveSeat(m, Number(s.id), ['dispatched'], 'released'))) continue;
-      if (!(await this.requests.giveSeatBack(m, requestId))) {
-        throw conflict(ErrorCode.VOLUNTEER_STATE_CONFLICT, '这位志愿者的派单刚刚有了变化，请再试一次');
-      }
-      const row = (await this.requests.find(requestId, m))!;
+      const back = await this.requests.takeSeatBack(m, s, 'released', outOfStep);
+      if (!back) continue;
+      const { row, fromStatus } = back;
       const text = `${who?.name ?? '志愿者'}的志愿服务已暂停，派单已收回，请重新派单`;
-      await this.requests.insertEvent(m, { requestId, actorId: actor.id, actorRole: actor.role, type: 'released', fromStatus: locked.status, toStatus: 'open', note: text });
-      const by = s.dispatched_by === null ? null : Number(s.dispatched_by);
+      await this.requests.insertEvent(m, { requestId: row.id, actorId: actor.id, actorRole: actor.role, type: 'released', fromStatus, toStatus: 'open', note: text });
+      const by = s.dispatchedBy === null ? null : Number(s.dispatchedBy);
       if (by !== null && by !== actor.id) await this.notices.tell(m, by, row, 'help.released', '派单已收回', `“${excerpt(row)}”：${text}`);
     }
   }

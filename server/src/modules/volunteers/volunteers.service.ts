@@ -10,7 +10,6 @@ import { DomainException, conflict, notFound } from '../../common/domain-excepti
 import { affectedRows, DatabaseService, isUniqueViolation } from '../../database/database.service';
 import { AuditService } from '../audit/audit.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { recordPersonalDataReads } from '../privacy/personal-data-reads';
 import { UserEntity } from '../users/user.entity';
 import { VolunteerEntity, VolunteerTeamEntity, VolunteerTeamMemberEntity } from './volunteers.entities';
 import { volunteerAreaOf, VolunteersRepository } from './volunteers.repository';
@@ -77,7 +76,7 @@ export class VolunteersService {
     if (!area) return [];
     const rows = await this.db.manager.find(VolunteerEntity, { where: { ...area, ...(q.status ? { status: q.status } : {}) }, order: { id: 'DESC' }, take: 200 });
     const items = await this.volunteers.items(this.db.manager, rows);
-    await recordPersonalDataReads(this.db, this.audit, me, items.map((i) => i.userId), '志愿者名单（姓名、电话、技能、空闲时间）');
+    await this.audit.recordPersonalDataReads(me, items.map((i) => i.userId), '志愿者名单（姓名、电话、技能、空闲时间）');
     return items;
   }
 
@@ -86,7 +85,7 @@ export class VolunteersService {
     const me = await loadCurrentUser(this.db.manager, auth.sub);
     const v = await this.volunteers.inArea(this.db.manager, me, id);
     const events = await this.volunteers.history(this.db.manager, v.id);
-    await recordPersonalDataReads(this.db, this.audit, me, [Number(v.userId)], '志愿者档案与经历');
+    await this.audit.recordPersonalDataReads(me, [Number(v.userId)], '志愿者档案与经历');
     return events;
   }
 

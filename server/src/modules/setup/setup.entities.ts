@@ -1,2 +1,0 @@
-/** Issue 10 — this module's entities (registered in database/entities.ts). */
-export const SETUP_ENTITIES: Function[] = [];
