@@ -171,6 +171,24 @@ export const ErrorCode = {
   OPEN311_ADDRESS_INVALID: 'OPEN311_ADDRESS_INVALID',
   OPEN311_SERVICE_NOT_FOUND: 'OPEN311_SERVICE_NOT_FOUND',
   OPEN311_JURISDICTION_NOT_FOUND: 'OPEN311_JURISDICTION_NOT_FOUND',
+  // issue 11 — abuse and failing parts
+  /** 429 with Retry-After: this action was done too often in a short time. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** 400: text with control characters, lone surrogates, or nothing but invisible characters. */
+  TEXT_INVALID: 'TEXT_INVALID',
+  /** 422: WeChat content security refused the text or the photo. */
+  CONTENT_REFUSED: 'CONTENT_REFUSED',
+  /** 400: the upload stopped before its end. */
+  UPLOAD_INCOMPLETE: 'UPLOAD_INCOMPLETE',
+  /** 503 with Retry-After: too many uploads at once. */
+  UPLOADS_BUSY: 'UPLOADS_BUSY',
+  /** 507: the photo store is full. */
+  STORAGE_FULL: 'STORAGE_FULL',
+  /** 503: the photo store cannot be written (read-only, no permission, gone). */
+  STORAGE_UNAVAILABLE: 'STORAGE_UNAVAILABLE',
+  // issue 11 — subscribe messages 订阅消息
+  SUBSCRIBE_TEMPLATE_UNKNOWN: 'SUBSCRIBE_TEMPLATE_UNKNOWN',
+  WECHAT_PUSH_SIGNATURE_INVALID: 'WECHAT_PUSH_SIGNATURE_INVALID',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

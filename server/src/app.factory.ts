@@ -12,6 +12,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { ErrorCode } from '../../contracts/errors';
 import { AppModule } from './app.module';
+import { registerHttpHardening } from './common/http/hardening';
 import type { AppConfig } from './config/app-config';
 import { APP_VERSION } from './modules/health/health.controller';
 
@@ -50,6 +51,7 @@ export async function createApp(config: AppConfig, opts: { logStream?: { write(m
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  await registerHttpHardening(fastify, config);
   let closing = false;
   fastify.addHook('onRequest', async (req, reply) => {
     void reply.header('x-request-id', req.id);

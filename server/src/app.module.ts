@@ -27,6 +27,7 @@ import { SetupModule } from './modules/setup/setup.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { RegistersModule } from './modules/registers/registers.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
+import { WechatModule } from './modules/wechat/wechat.module';
 
 @Module({})
 export class AppModule {
@@ -58,6 +59,8 @@ export class AppModule {
         StaffModule,
         RegistersModule,
         PrivacyModule,
+        // issue 11: reach residents in WeChat
+        WechatModule,
       ],
       controllers: [HealthController],
       providers: [DatabaseBootstrap, { provide: APP_FILTER, useClass: GlobalExceptionFilter }],

@@ -13,6 +13,8 @@
 //   register-import  台账导入 (register-import.cjs): BENCH_REGISTER_HOUSEHOLDS (50000) households, with
 //           BENCH_REGISTER_MEMBERS (2) 家庭成员 each (0: no 家庭成员 column), in one .xlsx through
 //           POST /api/registers/import: dry run, import, re-import (updates), export; seconds and rows/s
+//   uploads  photo uploads (uploads.cjs): 100 parallel 5 MB uploads, server memory (RSS, heap) sampled before/peak/after
+//   db-freeze  database frozen (db-freeze.cjs): time to first 503 and to health 503 while the database stops answering, and recovery
 // Common: BENCH_DB (sqlite,mariadb), BENCH_MARIADB_URL, BENCH_LOG_LEVEL (info), BENCH_BURST_CONNECTIONS (250),
 // BENCH_BURST_WARMUP (500), BENCH_SERVICE_MAIN (dist/server/server/src/main.js: another build of the service to measure,
 // e.g. a copy of an earlier dist inside the repository; the bare handlers always run the current build's SQL).
@@ -27,11 +29,13 @@ const { benchVote, printVote } = require('./vote.cjs');
 const { benchClaim, printClaim } = require('./claim.cjs');
 const { benchConfirm, printConfirm } = require('./confirm.cjs');
 const { benchRegisterImport, printRegisterImport } = require('./register-import.cjs');
+const { benchUploads, printUploads } = require('./uploads.cjs');
+const { benchDbFreeze, printDbFreeze } = require('./db-freeze.cjs');
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 2);
-const PARTS = (process.env.BENCH_ONLY || 'submit,boot,inbox,signup,vote,claim,confirm,register-import').split(',').map((x) => x.trim());
+const PARTS = (process.env.BENCH_ONLY || 'submit,boot,inbox,signup,vote,claim,confirm,register-import,uploads,db-freeze').split(',').map((x) => x.trim());
 const want = (part) => PARTS.includes(part);
 
 let keySeq = 0;
@@ -225,6 +229,16 @@ async function main() {
     const rows = [];
     for (const d of dbs) rows.push(await benchRegisterImport(d));
     printRegisterImport(rows);
+  }
+  if (want('uploads')) {
+    const rows = [];
+    for (const d of dbs) rows.push(await benchUploads(d));
+    printUploads(rows);
+  }
+  if (want('db-freeze')) {
+    const rows = [];
+    for (const d of dbs) rows.push(await benchDbFreeze(d));
+    printDbFreeze(rows);
   }
 }
 

@@ -37,6 +37,14 @@ describe('loadConfig', () => {
       logLevel: 'info',
       scheduler: { enabled: true, intervalMs: 60_000 },
       shutdownTimeoutMs: 10_000,
+      resilience: { dbQueryTimeoutMs: 10_000, dbAcquireTimeoutMs: 3_000, healthTimeoutMs: 1_500 },
+      rateLimits: { enabled: true, redisUrl: null },
+      apiDocs: true,
+      uploadConcurrency: 8,
+      wechatMessages: {
+        templates: {}, miniprogramState: 'formal', contentCheck: true, pushToken: null, publicBaseUrl: null,
+        outboxIntervalMs: 5_000, outboxMaxAttempts: 6,
+      },
     });
   });
 

@@ -18,7 +18,29 @@ export interface AppConfig {
   logLevel: string;
   scheduler: { enabled: boolean; intervalMs: number };
   shutdownTimeoutMs: number;
+  /** Issue 11: time limits that turn a database which stopped answering into fast 503s. */
+  resilience: { dbQueryTimeoutMs: number; dbAcquireTimeoutMs: number; healthTimeoutMs: number };
+  /** Issue 11: per-action rate limits; `redisUrl` null keeps counters in this process (the embedded default). */
+  rateLimits: { enabled: boolean; redisUrl: string | null };
+  /** Issue 11: OpenAPI docs at /api/docs (never in production). */
+  apiDocs: boolean;
+  /** Issue 11: photo uploads processed at once; more wait their turn. */
+  uploadConcurrency: number;
+  /** Issue 11: subscribe messages 订阅消息 and content security; active only when `wechat` is configured. */
+  wechatMessages: {
+    templates: Partial<Record<SubscribeTemplateKey, string>>;
+    miniprogramState: 'formal' | 'trial' | 'developer';
+    contentCheck: boolean;
+    pushToken: string | null;
+    publicBaseUrl: string | null;
+    outboxIntervalMs: number;
+    outboxMaxAttempts: number;
+  };
 }
+
+/** The moments a resident can be told about in WeChat (each one template id in configuration). */
+export const SUBSCRIBE_TEMPLATE_KEYS = ['concern_accepted', 'concern_resolved', 'concern_escalated', 'session_reminder', 'volunteer_coming', 'hours_credited'] as const;
+export type SubscribeTemplateKey = (typeof SUBSCRIBE_TEMPLATE_KEYS)[number];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -74,6 +96,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     scheduler: { enabled: e.SCHEDULER_ENABLED, intervalMs: e.SCHEDULER_INTERVAL_MS },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    resilience: { dbQueryTimeoutMs: e.DB_QUERY_TIMEOUT_MS, dbAcquireTimeoutMs: e.DB_ACQUIRE_TIMEOUT_MS, healthTimeoutMs: e.HEALTH_TIMEOUT_MS },
+    rateLimits: { enabled: e.RATE_LIMITS_ENABLED, redisUrl: e.REDIS_URL ?? null },
+    apiDocs: e.NODE_ENV === 'production' ? false : e.API_DOCS,
+    uploadConcurrency: e.UPLOAD_CONCURRENCY,
+    wechatMessages: {
+      templates: Object.fromEntries(
+        ([
+          ['concern_accepted', e.WECHAT_TEMPLATE_CONCERN_ACCEPTED],
+          ['concern_resolved', e.WECHAT_TEMPLATE_CONCERN_RESOLVED],
+          ['concern_escalated', e.WECHAT_TEMPLATE_CONCERN_ESCALATED],
+          ['session_reminder', e.WECHAT_TEMPLATE_SESSION_REMINDER],
+          ['volunteer_coming', e.WECHAT_TEMPLATE_VOLUNTEER_COMING],
+          ['hours_credited', e.WECHAT_TEMPLATE_HOURS_CREDITED],
+        ] as const).filter(([, id]) => id),
+      ) as Partial<Record<SubscribeTemplateKey, string>>,
+      miniprogramState: e.WECHAT_MINIPROGRAM_STATE,
+      contentCheck: e.WECHAT_CONTENT_CHECK,
+      pushToken: e.WECHAT_PUSH_TOKEN ?? null,
+      publicBaseUrl: e.PUBLIC_BASE_URL ? e.PUBLIC_BASE_URL.replace(/\/$/, '') : null,
+      outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
+      outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+    },
   };
 }
 

@@ -42,5 +42,29 @@ export const EnvSchema = z.object({
   SCHEDULER_INTERVAL_MS: int(60_000, 50, 3_600_000),
   SHUTDOWN_TIMEOUT_MS: int(10_000, 100, 120_000),
   DB_POOL_SIZE: int(10, 1, 200),
+  // issue 11 — failing parts: a database that stops answering gives fast 503s
+  DB_QUERY_TIMEOUT_MS: int(10_000, 100, 600_000),
+  DB_ACQUIRE_TIMEOUT_MS: int(3_000, 100, 60_000),
+  HEALTH_TIMEOUT_MS: int(1_500, 100, 10_000),
+  // issue 11 — rate limits (counters in Redis when REDIS_URL is set, else in this process)
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must look like redis://127.0.0.1:6379').optional(),
+  RATE_LIMITS_ENABLED: bool(true),
+  // issue 11 — HTTP
+  API_DOCS: bool(true),
+  // issue 11 — photos
+  UPLOAD_CONCURRENCY: int(8, 1, 256),
+  // issue 11 — WeChat subscribe messages 订阅消息 (template ids from the mini-program's admin console) and content security
+  WECHAT_TEMPLATE_CONCERN_ACCEPTED: z.string().min(1).max(64).optional(),
+  WECHAT_TEMPLATE_CONCERN_RESOLVED: z.string().min(1).max(64).optional(),
+  WECHAT_TEMPLATE_CONCERN_ESCALATED: z.string().min(1).max(64).optional(),
+  WECHAT_TEMPLATE_SESSION_REMINDER: z.string().min(1).max(64).optional(),
+  WECHAT_TEMPLATE_VOLUNTEER_COMING: z.string().min(1).max(64).optional(),
+  WECHAT_TEMPLATE_HOURS_CREDITED: z.string().min(1).max(64).optional(),
+  WECHAT_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).optional().default('formal'),
+  WECHAT_CONTENT_CHECK: bool(true),
+  WECHAT_PUSH_TOKEN: z.string().min(3).max(32).optional(),
+  PUBLIC_BASE_URL: z.url().optional(),
+  OUTBOX_INTERVAL_MS: int(5_000, 50, 3_600_000),
+  OUTBOX_MAX_ATTEMPTS: int(6, 1, 50),
 });
 export type Env = z.infer<typeof EnvSchema>;
