@@ -20,4 +20,10 @@ export class ConcernPhotoEntity {
   @Column({ type: 'varchar', length: 20 }) mime!: PhotoMimeType;
   @Column({ type: 'int' }) bytes!: number;
   @Column({ type: 'datetime' }) createdAt!: Date;
+  /** Issue 11: the list-size copy (null for photos stored before re-encoding existed). */
+  @Column({ type: 'varchar', length: 80, nullable: true }) thumbKey!: string | null;
+  @Column({ type: 'int', nullable: true }) width!: number | null;
+  @Column({ type: 'int', nullable: true }) height!: number | null;
+  /** Issue 11: set when WeChat content security found the photo risky; nobody sees it from then on. */
+  @Column({ type: 'datetime', nullable: true }) refusedAt!: Date | null;
 }
