@@ -77,7 +77,7 @@ export class PhotosService implements OnModuleInit {
     await this.storage.put(key, bytes);
     try {
       const id = await this.db.transaction((m) =>
-        this.photos.insert(m, { uploaderId: auth.sub, concernId: null, eventId: null, storageKey: key, mime: type.mime, bytes: bytes.length, createdAt: new Date() }),
+        this.photos.insert(m, { uploaderId: auth.sub, concernId: null, eventId: null, storageKey: key, mime: type.mime, bytes: bytes.length, createdAt: new Date(), thumbKey: null, width: null, height: null, refusedAt: null }),
       );
       return { id, url: photoUrl(id) };
     } catch (err) {
