@@ -28,6 +28,7 @@ import { StaffModule } from './modules/staff/staff.module';
 import { RegistersModule } from './modules/registers/registers.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
 import { WechatModule } from './modules/wechat/wechat.module';
+import { ContentSecurityModule } from './modules/content-security/content-security.module';
 
 @Module({})
 export class AppModule {
@@ -61,6 +62,7 @@ export class AppModule {
         PrivacyModule,
         // issue 11: reach residents in WeChat
         WechatModule,
+        ContentSecurityModule,
       ],
       controllers: [HealthController],
       providers: [DatabaseBootstrap, { provide: APP_FILTER, useClass: GlobalExceptionFilter }],

@@ -41,6 +41,8 @@ import { Registers1764300000300 } from './migrations/1764300000300-Registers';
 import { WECHAT_MESSAGE_ENTITIES } from '../modules/wechat/wechat.entities';
 import { WechatOutbox1764400000000 } from './migrations/1764400000000-WechatOutbox';
 import { PhotoDerivatives1764400000100 } from './migrations/1764400000100-PhotoDerivatives';
+import { CONTENT_CHECK_ENTITIES } from '../modules/content-security/content-security.entities';
+import { ContentChecks1764400000200 } from './migrations/1764400000200-ContentChecks';
 
 export const ENTITIES = [
   StreetEntity, CommunityEntity, GridEntity, BuildingEntity, UnitEntity, DepartmentEntity,
@@ -59,10 +61,11 @@ export const ENTITIES = [
   ...STAFF_ENTITIES,
   ...REGISTER_ENTITIES,
   ...WECHAT_MESSAGE_ENTITIES,
+  ...CONTENT_CHECK_ENTITIES,
 ];
 
 /** Every migration, in order. A committed migration is never edited; add a new one. */
 export const MIGRATIONS = [Foundation1763900000000, ConcernLifecycle1764000000000, ConcernPhotos1764000000100, DiaryNotes1764000000200, Open311Keys1764000000300, ReportingIndexes1764000000400, Deliberation1764100000000, DeliberationTopics1764100000100, DeliberationVotes1764100000200, DeliberationOutcomes1764100000300, DeliberationWaitlistCount1764100000400, Volunteers1764200000000, Timebank1764200000100, VolunteerEvents1764200000500, ActivityResolutionLink1764200000600,
   AuditLog1764300000000, OrgSetup1764300000100, StaffInvitations1764300000200, Registers1764300000300,
-  WechatOutbox1764400000000, PhotoDerivatives1764400000100,
+  WechatOutbox1764400000000, PhotoDerivatives1764400000100, ContentChecks1764400000200,
 ];

@@ -18,7 +18,9 @@ export type DomainEvent =
     }
   | { type: 'resident.confirmed'; residentId: number; unitLabel: string; actorName: string }
   /** Issue 10: a resident chose another unit (confirmation reset); `fromCommunityId` is where they lived before. */
-  | { type: 'resident.moved'; residentId: number; fromCommunityId: number | null; toCommunityId: number };
+  | { type: 'resident.moved'; residentId: number; fromCommunityId: number | null; toCommunityId: number }
+  /** Issue 11: WeChat content security found a photo risky; the photos module hides it and removes its files. */
+  | { type: 'photo.refused'; photoId: number };
 
 type Handler<E extends DomainEvent = DomainEvent> = (manager: EntityManager, event: E) => Promise<void>;
 
